@@ -1,0 +1,19 @@
+// The one pino root logger. JSON lines by default (for log shippers); pino-pretty when stderr is a
+// terminal. Units take `logger.child({ component, jobId, uid })`; errors go under `err`.
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+const REDACT = ['password', '*.password', 'imap.password', 'token', '*.token', 'headers.authorization'];
+
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  const pretty = process.stderr.isTTY && process.env.LOG_FORMAT !== 'json';
+  return pino({
+    level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    transport: pretty ? { target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:HH:MM:ss' } } : undefined,
+  }, pretty ? undefined : pino.destination(2));
+}
+
+/** Logs go to stderr so that stdout stays for what a command prints (summaries, JSON Lines). */
+export const logger: Logger = createLogger();
