@@ -6,7 +6,11 @@ export type { Logger };
 
 const REDACT = ['password', '*.password', 'imap.password', 'token', '*.token', 'headers.authorization'];
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** An unknown level falls back to info here; loadConfig() reports it naming LOG_LEVEL. */
+export function createLogger(requested: string = process.env.LOG_LEVEL || 'info'): Logger {
+  const level = LEVELS.includes(requested) ? requested : 'info';
   const pretty = process.stderr.isTTY && process.env.LOG_FORMAT !== 'json';
   return pino({
     level,
