@@ -6,13 +6,14 @@
 // one line (the label column is as wide as the longest of them); a hint sits at the foot of the
 // label cell, below the last answer line, so in reading order it follows the whole answer.
 import PDFDocument from 'pdfkit';
-import { japaneseFontPaths } from './font.js';
+import { japaneseFontPaths, symbolFontPath } from './font.js';
 import { buildFormLayout, type FieldRow, type FormFill, type FormLayout, type InsertedRow, type TableRow } from './template-layout.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 const FONT = 'NotoSansJP';
 const FONT_BOLD = 'NotoSansJP-Bold';
+const FONT_SYMBOLS = 'Symbols';
 const MARGIN = { top: 48, bottom: 56, left: 48, right: 48 };
 const SIZE = { title: 14, lead: 10, section: 10, body: 9.5, hint: 7, note: 8.5, page: 8 };
 const LINE_GAP = 2;
@@ -32,8 +33,10 @@ export async function writePdfForm(fill?: FormFill): Promise<Buffer> {
   });
   doc.registerFont(FONT, fonts.regular);
   doc.registerFont(FONT_BOLD, fonts.bold);
+  const symbols = symbolFontPath();
+  if (symbols) doc.registerFont(FONT_SYMBOLS, symbols);
 
-  new FormPdf(doc, layout).draw();
+  new FormPdf(doc, layout, symbols !== undefined).draw();
   doc.end();
   await finished;
   return Buffer.concat(chunks);
@@ -44,10 +47,12 @@ class FormPdf {
   private readonly width: number;
   private readonly labelWidth: number;
   private y = MARGIN.top;
+  private readonly glyphs = new Map<string, boolean>();
 
   constructor(
     private readonly doc: Doc,
     private readonly layout: FormLayout,
+    private readonly hasSymbolFont: boolean,
   ) {
     this.width = doc.page.width - MARGIN.left - MARGIN.right;
     this.labelWidth = this.fitLabelColumn();
@@ -187,11 +192,35 @@ class FormPdf {
 
   private text(text: string, x: number, y: number, opts: { width: number; size: number; bold?: boolean; align?: 'left' | 'center' | 'right'; color?: string }): void {
     if (!text) return;
-    this.doc
-      .font(opts.bold ? FONT_BOLD : FONT)
-      .fontSize(opts.size)
-      .fillColor(opts.color ?? COLOR.text)
-      .text(text, x, y, { width: opts.width, align: opts.align ?? 'left', lineGap: LINE_GAP });
+    const { doc } = this;
+    const font = opts.bold ? FONT_BOLD : FONT;
+    const runs = this.fontRuns(text, font);
+    // A stand-in font sits on the Japanese font's baseline, or readers would split the line there.
+    const baseline = -fontInternals(doc.font(font).fontSize(opts.size)).ascender * (opts.size / 1000);
+    runs.forEach((run, i) => {
+      doc.font(run.font).fontSize(opts.size).fillColor(opts.color ?? COLOR.text);
+      const options = { width: opts.width, align: opts.align ?? 'left', lineGap: LINE_GAP, continued: i < runs.length - 1, baseline };
+      if (i === 0) doc.text(run.text, x, y, options);
+      else doc.text(run.text, options);
+    });
+  }
+
+  /** Splits text where the Japanese font lacks a glyph (☑ ☐ ✔) and a symbol font can stand in. */
+  private fontRuns(text: string, font: string): { font: string; text: string }[] {
+    if (!this.hasSymbolFont) return [{ font, text }];
+    const runs: { font: string; text: string }[] = [];
+    for (const ch of text) {
+      let covered = this.glyphs.get(ch);
+      if (covered === undefined) {
+        covered = /\s/.test(ch) || fontInternals(this.doc.font(FONT)).font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0);
+        this.glyphs.set(ch, covered);
+      }
+      const runFont = covered ? font : FONT_SYMBOLS;
+      const last = runs.at(-1);
+      if (last?.font === runFont) last.text += ch;
+      else runs.push({ font: runFont, text: ch });
+    }
+    return runs;
   }
 
   private cell(x: number, y: number, w: number, h: number, shade?: string): void {
@@ -201,6 +230,14 @@ class FormPdf {
     else doc.rect(x, y, w, h).stroke();
     doc.restore();
   }
+}
+
+/**
+ * pdfkit's current font: its public API tells neither the ascender nor whether a glyph exists;
+ * pinned pdfkit 0.20 keeps both on the embedded font (the fontkit font under `font`).
+ */
+function fontInternals(doc: Doc): { ascender: number; font: { hasGlyphForCodePoint(codePoint: number): boolean } } {
+  return (doc as unknown as { _font: ReturnType<typeof fontInternals> })._font;
 }
 
 /** What a row prints: the label cell, the answer lines (one per option), the hint, or one span. */

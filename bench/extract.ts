@@ -1,0 +1,80 @@
+// npm run bench:extract — for each format, forms per second through the whole pipeline (MIME to
+// stored record) and through the library parse alone (mailparser + exceljs / the docx reader /
+// pdf-parse) on the same messages, their ratio, and peak RSS as the count grows.
+// BENCH_N messages per format (default 2000). Figures, not a test.
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { simpleParser } from 'mailparser';
+import { PDFParse } from 'pdf-parse';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config/env.js';
+import { extractDocx } from '../src/extract/docx.js';
+import { extractLimits } from '../src/extract/extractors.js';
+import { pipelineOptions, processMessage } from '../src/pipeline.js';
+import { openStore } from '../src/store/open-store.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const N = Number(process.env.BENCH_N ?? 2000);
+const config = loadConfig({});
+const limits = extractLimits(config.limits);
+
+const SAMPLES = { xlsx: '01-ok-xlsx.eml', docx: '02-ok-docx-iso2022jp.eml', pdf: '03-ok-pdf-sjis-rfc2231.eml' } as const;
+type Format = keyof typeof SAMPLES;
+
+/** A distinct message each time (the store is idempotent on the raw bytes' hash). */
+function variant(raw: Buffer, i: number): Buffer {
+  return Buffer.concat([Buffer.from(`X-Bench-Seq: ${i}\r\n`), raw]);
+}
+
+async function libraryParse(format: Format, raw: Buffer): Promise<void> {
+  const mail = await simpleParser(raw);
+  for (const attachment of mail.attachments) {
+    if (format === 'xlsx') await new ExcelJS.Workbook().xlsx.load(attachment.content as unknown as ArrayBuffer);
+    else if (format === 'docx') await extractDocx(attachment.content, limits);
+    else {
+      const parser = new PDFParse({ data: new Uint8Array(attachment.content) });
+      await parser.getText();
+      await parser.destroy();
+    }
+  }
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+async function measure(label: string, count: number, run: (i: number) => Promise<void>) {
+  const rssAt: number[] = [];
+  let peak = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i += 1) {
+    await run(i);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if ((i + 1) % Math.ceil(count / 4) === 0) rssAt.push(mb(process.memoryUsage().rss));
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { label, perSecond: count / seconds, peakRssMb: mb(peak), rssQuartersMb: rssAt };
+}
+
+const results = [];
+for (const format of Object.keys(SAMPLES) as Format[]) {
+  const raw = await readFile(path.join(root, 'samples', SAMPLES[format]));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'intake-bench-'));
+  const store = await openStore(dataDir, 'R-');
+  const options = pipelineOptions(config, pino({ level: 'silent' }));
+  const library = await measure(`${format} library`, N, () => libraryParse(format, variant(raw, -1)));
+  const pipeline = await measure(`${format} pipeline`, N, async (i) => {
+    await processMessage(variant(raw, i), {}, options, store);
+  });
+  await store.close();
+  await rm(dataDir, { recursive: true, force: true });
+  results.push({ format, messages: N, pipelinePerSecond: pipeline.perSecond, libraryPerSecond: library.perSecond, costRatio: library.perSecond / pipeline.perSecond, peakRssMb: pipeline.peakRssMb, rssQuartersMb: pipeline.rssQuartersMb });
+}
+
+process.stdout.write(`format  messages  pipeline/s  library/s  cost ratio  peak RSS MB  RSS at 25/50/75/100 %\n`);
+for (const r of results) {
+  process.stdout.write(`${r.format.padEnd(6)}  ${String(r.messages).padStart(8)}  ${r.pipelinePerSecond.toFixed(1).padStart(10)}  ${r.libraryPerSecond.toFixed(1).padStart(9)}  ${r.costRatio.toFixed(2).padStart(10)}  ${String(r.peakRssMb).padStart(11)}  ${r.rssQuartersMb.join('/')}\n`);
+}
+await mkdir(path.join(root, 'bench', 'results'), { recursive: true });
+await writeFile(path.join(root, 'bench', 'results', 'extract.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,44 @@
+// The PDF reader: the text layer as visual lines, AcroForm fields as named values.
+import type { ExtractLimits, ExtractResult, Extractor } from './document.js';
+import { envelopeProblem } from './pdf-envelope.js';
+import { failureFromError, NO_TEXT_LAYER } from './pdf-failure.js';
+import { FormFieldCollector } from './pdf-fields.js';
+import { groupIntoLines } from './pdf-lines.js';
+import { openPdf, type OpenedPdf } from './pdf-open.js';
+import { pageTextRuns } from './pdf-text-runs.js';
+
+export const extractPdf: Extractor = async (bytes: Buffer, limits: ExtractLimits): Promise<ExtractResult> => {
+  const problem = envelopeProblem(bytes);
+  if (problem) return { ok: false, failure: { kind: 'unreadable', reason: problem } };
+  let pdf: OpenedPdf | undefined;
+  try {
+    pdf = await openPdf(bytes);
+    return await readPages(pdf, limits);
+  } catch (error) {
+    return { ok: false, failure: failureFromError(error) };
+  } finally {
+    await pdf?.close();
+  }
+};
+
+async function readPages({ document }: OpenedPdf, limits: ExtractLimits): Promise<ExtractResult> {
+  const pageCount = Math.min(document.numPages, Math.max(0, Math.floor(limits.maxPdfPages)));
+  const lines: string[] = [];
+  const fields = new FormFieldCollector();
+  for (let number = 1; number <= pageCount; number += 1) {
+    const page = await document.getPage(number);
+    try {
+      lines.push(...groupIntoLines(await pageTextRuns(page)));
+      await fields.addPage(page);
+    } finally {
+      // Drops the page's fonts and operator lists now rather than when the document goes.
+      page.cleanup();
+    }
+  }
+  const namedValues = fields.namedValues;
+  // Pages but no text and no fields: a scan. A filled-in field on a scanned page still counts as text.
+  if (pageCount > 0 && lines.length === 0 && namedValues.length === 0) {
+    return { ok: false, failure: { kind: 'no_text', reason: NO_TEXT_LAYER } };
+  }
+  return { ok: true, document: { format: 'pdf', grids: [], lines, namedValues, partsRead: pageCount } };
+}

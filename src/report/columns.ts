@@ -1,0 +1,117 @@
+// The columns of the submission list and of 不備一覧: the one list both the workbook and the web page
+// render, so the two reports always show the same thing under the same header.
+import { fieldByKey } from '../form/definition.js';
+import { FLAG_SPECS } from '../validate/flags.js';
+import { plainText } from './cell-text.js';
+import { fieldCell, fieldValue, kindOfField, type CellKind, type CellValue } from './field-values.js';
+import { GRANT_RATE_LABELS, SEVERITY_LABELS, STATE_LABELS } from './labels.js';
+import type { IssueRow, SubmissionRow } from './submission-row.js';
+import { fieldLabel, flagWords, senderText } from './record-text.js';
+
+export interface Column<Row> {
+  header: string;
+  kind: CellKind;
+  /** Workbook column width, in characters. */
+  width: number;
+  /** Also a column of the page's table; the rest appear in its detail view (the page must fit a laptop). */
+  inTable?: boolean;
+  value(row: Row): CellValue;
+}
+
+type SubmissionColumn = Column<SubmissionRow>;
+
+function field(key: string, header: string, width: number, inTable = false): SubmissionColumn {
+  const def = fieldByKey(key);
+  return { header, kind: kindOfField(def), width, inTable, value: (row) => fieldCell(def, fieldValue(row.record.form, key)) };
+}
+
+function lines(values: readonly string[]): string | null {
+  return values.length > 0 ? values.join('\n') : null;
+}
+
+const receiptNo: SubmissionColumn = { header: '受付番号', kind: 'text', width: 10, inTable: true, value: (row) => row.record.receiptNo };
+const receivedAt: SubmissionColumn = {
+  header: '受信日時',
+  kind: 'datetime',
+  width: 17,
+  inTable: true,
+  // An unparsable arrival time is shown as it was stored rather than hidden.
+  value: (row) => row.receivedAt ?? plainText(row.record.message.receivedAt),
+};
+const state: SubmissionColumn = { header: '状態', kind: 'text', width: 10, inTable: true, value: (row) => STATE_LABELS[row.state] };
+const applicantName = field('applicant.name', '法人名', 30, true);
+const sender: SubmissionColumn = { header: '差出人', kind: 'text', width: 30, value: (row) => senderText(row.record.message) || null };
+const grantRate: SubmissionColumn = {
+  header: '助成率',
+  kind: 'text',
+  width: 8,
+  value: (row) => {
+    const rate = fieldValue(row.record.form, 'applicant.grantRate');
+    return rate === null || rate === undefined ? null : (GRANT_RATE_LABELS[String(rate)] ?? plainText(rate));
+  },
+};
+const contactName = field('contact.name', '担当者', 14);
+const phone = field('contact.phone', '電話', 16);
+const email = field('contact.email', 'メール', 28);
+const flags: SubmissionColumn = { header: '不備・注意', kind: 'text', width: 44, inTable: true, value: (row) => lines(flagWords(row.record.flags)) };
+const replacement: SubmissionColumn = {
+  header: '差替え',
+  kind: 'text',
+  width: 18,
+  inTable: true,
+  value: (row) =>
+    lines([
+      ...(row.record.supersedes ? [`${plainText(row.record.supersedes)} を差替え`] : []),
+      ...(row.supersededBy ? [`${plainText(row.supersededBy)} に差替え済み`] : []),
+    ]),
+};
+const attachments: SubmissionColumn = {
+  header: '添付ファイル',
+  kind: 'text',
+  width: 32,
+  value: (row) => lines(row.record.attachments.map((a) => plainText(a.path ?? a.filename))),
+};
+
+/** 受付一覧 (and the page's table): the columns issue 4 lists, plus the sender for mails without a form. */
+export const SUBMISSION_COLUMNS: readonly SubmissionColumn[] = [
+  receiptNo,
+  receivedAt,
+  state,
+  applicantName,
+  sender,
+  field('applicant.corporateNumber', '法人番号', 15),
+  field('applicant.category', '法人区分', 18, true),
+  grantRate,
+  field('development.categories', '開発区分', 34),
+  field('compute.gpuType', 'GPU種類', 12, true),
+  field('compute.gpuCount', 'GPU数', 9, true),
+  field('compute.periodMonths', '利用期間', 9),
+  field('compute.requestedAmountYen', '希望助成額', 16, true),
+  field('development.openness', '公開方針', 18),
+  contactName,
+  phone,
+  email,
+  flags,
+  replacement,
+  attachments,
+];
+
+function ofSubmission(column: SubmissionColumn): Column<IssueRow> {
+  return { ...column, value: (issue) => column.value(issue.row) };
+}
+
+/** 不備一覧: one row per error or warning, with what to ask the applicant for and whom to call. */
+export const ISSUE_COLUMNS: readonly Column<IssueRow>[] = [
+  ofSubmission(receiptNo),
+  ofSubmission(receivedAt),
+  ofSubmission(applicantName),
+  { header: '重要度', kind: 'text', width: 8, value: ({ flag }) => SEVERITY_LABELS[flag.severity] ?? plainText(flag.severity) },
+  { header: '内容', kind: 'text', width: 40, value: ({ flag }) => plainText(flag.message) },
+  { header: '項目', kind: 'text', width: 20, value: ({ flag }) => (flag.field ? fieldLabel(flag.field) : null) },
+  { header: '対象ファイル', kind: 'text', width: 24, value: ({ flag }) => (flag.attachment ? plainText(flag.attachment) : null) },
+  { header: '依頼・確認事項', kind: 'text', width: 40, value: ({ flag }) => FLAG_SPECS[flag.code]?.action || null },
+  ofSubmission(contactName),
+  ofSubmission(phone),
+  ofSubmission(email),
+  ofSubmission(sender),
+];
