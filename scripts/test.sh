@@ -8,6 +8,8 @@ command -v redis-server >/dev/null || need+=(redis-server)
 command -v dovecot >/dev/null || need+=(dovecot-imapd)
 command -v chromium >/dev/null || need+=(chromium)
 command -v docker-compose >/dev/null || need+=(docker-compose)
+# The PDF template draws ☑ ☐ ✔ (missing from Noto Sans JP) with DejaVu Sans.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "missing ${need[*]}: install them, or run as root" >&2; exit 1; fi
   export DEBIAN_FRONTEND=noninteractive

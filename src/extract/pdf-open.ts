@@ -26,7 +26,7 @@ const RESOURCES = {
 
 export interface OpenedPdf {
   document: PDFDocumentProxy;
-  /** Frees the document, its worker and the copy of the bytes; safe to call more than once. */
+  /** Frees the document, its worker and the copy of the bytes; never rejects, safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -38,13 +38,16 @@ export async function openPdf(bytes: Buffer): Promise<OpenedPdf> {
     ...RESOURCES,
     // pdf.js prints "Warning: …" to stdout for every oddity in a damaged file; failures reach us as errors.
     verbosity: VerbosityLevel.ERRORS,
-    // Attachments are hostile: never compile PDF functions with eval (CVE-2024-4367 went through there).
+    // Attachments are hostile: pdf.js may not turn PDF data into code (eval was CVE-2024-4367's way
+    // in); the option only buys speed for PDF functions, which forms hardly use.
     isEvalSupported: false,
   });
+  // A failed clean-up must not turn a document already read into a failure; nothing else holds it.
+  const close = () => parser.destroy().catch(() => undefined);
   try {
-    return { document: await loadDocument(parser), close: () => parser.destroy() };
+    return { document: await loadDocument(parser), close };
   } catch (error) {
-    await parser.destroy();
+    await close();
     throw error;
   }
 }

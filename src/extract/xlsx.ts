@@ -22,7 +22,7 @@ const MAX_MERGED_BLOCKS = 10_000;
 // Elements exceljs would expand cell by cell although no text lives there: <cols> (a column object
 // per index up to max) and <dataValidations> (an entry per address of every sqref range, so one
 // whole-column rule is a million entries). They are cut from the sheet before exceljs sees it.
-const CUT_ELEMENTS = new Set<string>([]);
+const CUT_ELEMENTS = new Set(['cols', 'dataValidations']);
 
 export const extractXlsx: Extractor = async (bytes, limits) => {
   const read = await readOoxmlParts(bytes, limits, (name) => EXCELJS_PARTS.test(name));
@@ -40,7 +40,8 @@ export const extractXlsx: Extractor = async (bytes, limits) => {
   const rebuilt = zipSync(Object.fromEntries([...read.parts].map(([name, xml]) => [name, Buffer.from(xml, 'utf8')])), { level: 0 });
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength));
+    // exceljs's typings call its input an ArrayBuffer; JSZip underneath reads any byte array.
+    await workbook.xlsx.load(rebuilt as unknown as ArrayBuffer);
   } catch (err) {
     return unreadable(`the workbook could not be parsed (${err instanceof Error ? err.message : String(err)})`);
   }

@@ -59,7 +59,7 @@ function comparable(ch: string): string {
 // "1." "１．" "(1)" "①" "1)" before a label on a line.
 const LEADING_NUMBER = /^\s*(?:[(（]?[0-9０-９]{1,2}[.)）．、]|[(（][0-9０-９]{1,2}[)）]|[①-⑳])\s*/u;
 // Marks that may follow a label before its value: required marks, notes, a colon.
-const AFTER_LABEL = /^(?:\s*(?:[*＊]|※\s*必須|[(（]必須[)）]|必須))*\s*[:：]?\s*/u;
+const AFTER_LABEL = /^(?:\s*(?:[*＊]|※\s*必須|※|[(（]必須[)）]|必須))*\s*[:：]?\s*/u;
 
 /**
  * A label at the start of a line or cell followed by its value ("法人名：株式会社テスト",

@@ -31,11 +31,13 @@ describe('label matching', () => {
   });
 
   it('finds a label at the start of a line and keeps the rest verbatim', () => {
-    expect(matchLabelPrefix('法人名：株式会社 テスト')).toMatchObject({ rest: '株式会社 テスト', primary: true });
+    expect(matchLabelPrefix('法人名：株式会社 テスト')).toMatchObject({ rest: '株式会社 テスト', primary: false });
     expect(matchLabelPrefix('電話番号　03-1234-5678')?.field.key).toBe('contact.phone');
     expect(matchLabelPrefix('2. 担当者氏名 ※必須 山田花子')).toMatchObject({ rest: '山田花子' });
     expect(matchLabelPrefix('パ ラ メ ー タ 数 130 億')).toMatchObject({ rest: '130 億' });
     expect(matchLabelPrefix('概要を以下に示す')).toBeNull();
+    expect(matchLabelPrefix('代表者 役職・氏名※\t代表取締役 山田')).toMatchObject({ rest: '代表取締役 山田', primary: true });
+    expect(matchLabelPrefix('担当者氏名※ 山田花子')?.field.key).toBe('contact.name');
   });
 });
 
@@ -96,7 +98,7 @@ describe('readForm on lines', () => {
     const result = readForm(
       doc({
         format: 'pdf',
-        lines: ['法人名（申請者名） 株式会社テスト', '開発内容の概要', '一行目', '二行目', '新規性 なし', '所在地 東京都千代田区', '霞が関1-3-1', '2. 担当者', '担当者氏名 山田'],
+        lines: ['法人名（申請者名） 株式会社テスト', '3. 開発内容', '開発内容の概要', '一行目', '二行目', '新規性 なし', '所在地 東京都千代田区', '霞が関1-3-1', '2. 担当者', '担当者氏名 山田'],
       }),
     );
     expect(result.answers.get('applicant.name')).toBe('株式会社テスト');

@@ -45,7 +45,8 @@ function blockEnd(grid: Grid, row: number, col: number): { row: number; col: num
   return { row: lastRow, col: lastCol };
 }
 
-const isAnswerCell = (cell: GridCell | undefined) => textOf(cell) !== '' && !matchLabel(textOf(cell));
+/** A cell that can hold an answer: not empty, not another label, not a heading or a printed hint. */
+const isAnswerCell = (cell: GridCell | undefined) => textOf(cell) !== '' && !matchLabel(textOf(cell)) && !isStopText(textOf(cell));
 
 /** A checkbox cell holding only a mark, or filled in: written as the mark it stands for. */
 function cellAsText(cell: GridCell): string {
@@ -68,6 +69,7 @@ function optionRegion(grid: Grid, row: number, col: number, end: { row: number; 
     if (!inLabelBlock && cells.some((cell) => matchLabel(cell.text))) break;
     const seen = new Set<string>();
     const parts = cells
+      .filter((cell) => !isStopText(cell.text))
       .filter((cell) => !cell.mergeId || (!seen.has(cell.mergeId) && seen.add(cell.mergeId)))
       .map(cellAsText)
       .filter(Boolean);
@@ -106,6 +108,9 @@ function readGrid(grid: Grid, add: (match: LabelMatch, text: string, source: num
   );
 }
 
+/** A page footer such as "2 / 3": an answer may continue past it onto the next page. */
+const PAGE_NUMBER = /^\s*\d+\s*\/\s*\d+\s*$/;
+
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、。]/u;
 
 /** Joins a value wrapped over lines: no space between Japanese characters, one between words. */
@@ -118,10 +123,12 @@ function joinWrapped(parts: string[]): string {
 
 function readLines(lines: readonly string[], add: (match: LabelMatch, text: string, source: number) => void): void {
   lines.forEach((line, index) => {
-    const label = matchLabelPrefix(line);
+    // A section heading ("3. 開発内容") is no label, even where its title is a label's variant.
+    const label = isStopText(line) ? null : matchLabelPrefix(line);
     if (!label) return;
     const following: string[] = [];
     for (const next of lines.slice(index + 1)) {
+      if (PAGE_NUMBER.test(next)) continue;
       if (matchLabelPrefix(next) || isStopText(next)) break;
       if (next.trim()) following.push(next.trim());
     }

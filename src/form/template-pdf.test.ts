@@ -54,6 +54,19 @@ describe('writePdfForm', () => {
     expect(pages[categories]).toContain('■ 対話データ等を用いて特定タスク向けのチューニング');
   });
 
+  it('runs an answer longer than a page on over pages, the label only on its first part', async () => {
+    const lines = Array.from({ length: 90 }, (_, i) => `${i + 1}行目：学習計画の詳細`);
+    const paragraph = '長文'.repeat(700);
+    const pages = await pagesOf(await writePdfForm({ values: { 'development.summary': [...lines, paragraph].join('\n') } }));
+    const all = pages.flat();
+    expect(all.filter((line) => line.startsWith('開発内容の概要※'))).toEqual(['開発内容の概要※ 1行目：学習計画の詳細']);
+    for (const line of lines.slice(1)) expect(all).toContain(line);
+    expect(all.filter((line) => !/^\d+ \/ \d+$/.test(line)).join('')).toContain(paragraph);
+    // The hint closes the answer: it comes after the last line of it.
+    expect(all.indexOf('開発する基盤モデルの概要')).toBeGreaterThan(all.findIndex((line) => line.includes('長文長文')));
+    pages.forEach((page, i) => expect(page).toContain(`${i + 1} / ${pages.length}`));
+  });
+
   it('wraps a long answer inside its cell and keeps every character', async () => {
     const pages = await pagesOf(await writePdfForm({ values: { 'development.novelty': LONG } }));
     const all = pages.flat().join('');

@@ -84,16 +84,22 @@ class FormPdf {
   /** A section heading stays on the page of its first row. */
   private drawSection(heading: string, first: TableRow | undefined): void {
     const h = this.height(heading, this.width - 2 * PAD, SIZE.section, true) + 2 * PAD;
-    this.ensureRoom(h + (first ? this.rowHeight(first) : 0));
+    this.ensureRoom(h + (first ? Math.min(this.partHeight(rowTexts(first)), 6 * this.lineHeight(SIZE.body)) : 0));
     this.cell(this.left, this.y, this.width, h, COLOR.section);
     this.text(heading, this.left + PAD, this.y + PAD, { width: this.width - 2 * PAD, size: SIZE.section, bold: true });
     this.y += h;
   }
 
   private drawRow(row: TableRow): void {
-    const h = this.rowHeight(row);
+    const part = rowTexts(row);
+    const h = this.partHeight(part);
+    if (h > this.pageBottom - MARGIN.top && part.span === undefined) return this.drawSplitRow(part);
     this.ensureRoom(h);
-    const { label, answer, hint, span } = rowTexts(row);
+    this.drawPart(part, h);
+  }
+
+  private drawPart(part: RowPart, h: number): void {
+    const { label, answer, hint, span } = part;
     const answerX = this.left + this.labelWidth;
     const answerWidth = this.width - this.labelWidth;
     if (span !== undefined) {
@@ -117,8 +123,58 @@ class FormPdf {
     this.y += h;
   }
 
-  private rowHeight(row: TableRow): number {
-    const { label, answer, hint, span, minLines } = rowTexts(row);
+  /**
+   * An answer longer than a page cannot stay whole: it runs on over pages in rows whose label cell
+   * is left blank, so a reader takes the following lines as more of the same answer. The label
+   * heads the first part, the hint ends the last.
+   */
+  private drawSplitRow(part: RowPart): void {
+    const width = this.width - this.labelWidth - 2 * PAD;
+    const hintHeight = part.hint ? this.height(part.hint, this.labelWidth - 2 * PAD, SIZE.hint) + 2 : 0;
+    const queue = [...part.answer];
+    for (let first = true; queue.length > 0; first = false) {
+      if (this.pageBottom - this.y < 4 * this.lineHeight(SIZE.body) + hintHeight + 2 * PAD) this.newPage();
+      const room = this.pageBottom - this.y - 2 * PAD - hintHeight;
+      const taken: string[] = [];
+      let used = 0;
+      while (queue.length > 0) {
+        const line = queue[0] ?? '';
+        const h = this.height(line, width, SIZE.body);
+        if (used + h <= room) {
+          taken.push(line);
+          used += h;
+          queue.shift();
+          continue;
+        }
+        // Fill the page: a line that does not fit whole breaks where the page ends.
+        if (room - used >= this.lineHeight(SIZE.body)) {
+          const [head, tail] = this.splitToFit(line, width, room - used);
+          taken.push(head);
+          queue[0] = tail;
+        }
+        break;
+      }
+      const last = queue.length === 0;
+      const piece: RowPart = { label: first ? part.label : '', answer: taken, hint: last ? part.hint : '', minLines: 1 };
+      this.drawPart(piece, last ? this.partHeight(piece) : this.pageBottom - this.y);
+    }
+  }
+
+  /** The longest head of a line that fits the height, and the rest. */
+  private splitToFit(line: string, width: number, room: number): [string, string] {
+    const chars = [...line];
+    let low = 1;
+    let high = chars.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (this.height(chars.slice(0, mid).join(''), width, SIZE.body) <= room) low = mid;
+      else high = mid - 1;
+    }
+    return [chars.slice(0, low).join(''), chars.slice(low).join('')];
+  }
+
+  private partHeight(part: RowPart): number {
+    const { label, answer, hint, span, minLines } = part;
     if (span !== undefined) return this.height(span, this.width - 2 * PAD, SIZE.body) + 2 * PAD;
     const answerWidth = this.width - this.labelWidth - 2 * PAD;
     const answerHeight = answer.reduce((sum, line) => sum + this.height(line, answerWidth, SIZE.body), 0);
@@ -161,8 +217,15 @@ class FormPdf {
     }
   }
 
+  private get pageBottom(): number {
+    return this.doc.page.height - MARGIN.bottom;
+  }
+
   private ensureRoom(h: number): void {
-    if (this.y + h <= this.doc.page.height - MARGIN.bottom) return;
+    if (this.y + h > this.pageBottom) this.newPage();
+  }
+
+  private newPage(): void {
     this.doc.addPage();
     this.y = MARGIN.top;
   }
@@ -241,7 +304,15 @@ function fontInternals(doc: Doc): { ascender: number; font: { hasGlyphForCodePoi
 }
 
 /** What a row prints: the label cell, the answer lines (one per option), the hint, or one span. */
-function rowTexts(row: TableRow): { label: string; answer: string[]; hint: string; span?: string; minLines: number } {
+interface RowPart {
+  label: string;
+  answer: string[];
+  hint: string;
+  span?: string;
+  minLines: number;
+}
+
+function rowTexts(row: TableRow): RowPart {
   if (row.kind === 'inserted') return insertedTexts(row);
   return { label: row.label, answer: answerLines(row), hint: row.hint, minLines: row.answer.kind === 'text' ? row.answer.minLines : 1 };
 }
@@ -252,7 +323,7 @@ function answerLines(row: FieldRow): string[] {
   return answer.layout === 'inline' ? [answer.text] : answer.choices.map((choice) => choice.text);
 }
 
-function insertedTexts(row: InsertedRow): { label: string; answer: string[]; hint: string; span?: string; minLines: number } {
+function insertedTexts(row: InsertedRow): RowPart {
   const [label = '', answer = '', hint = ''] = row.texts;
   if (row.texts.length === 1) return { label: '', answer: [], hint: '', span: label, minLines: 1 };
   return { label, answer: answer ? answer.split(/\r?\n/) : [], hint, minLines: 1 };

@@ -66,6 +66,11 @@ function orInvalid(value: unknown, reason: string): Parsed {
   return value === null || value === undefined ? { invalid: reason } : { value };
 }
 
+/** The blank template's date line "令和　　年　　月　　日" holds no digits: nothing was written. */
+function isBlank(field: FieldDef, text: string): boolean {
+  return text.trim() === '' || (field.type === 'date' && !/[0-9０-９元]/.test(text));
+}
+
 /** An option group whose boxes are all empty is missing (application-form.md), not invalid. */
 function nothingChosen(field: FieldDef, text: string): boolean {
   if (field.type !== 'enum' && field.type !== 'enumSet') return false;
@@ -81,8 +86,8 @@ export function normalizeAnswers(answers: ReadonlyMap<string, string>): Normaliz
     const [section, name] = field.key.split('.') as [RecordSection, string];
     const text = answers.get(field.key) ?? '';
     sections[section][name] = null;
-    if (text.trim() !== '') raw[field.key] = text;
-    if (text.trim() === '' || nothingChosen(field, text)) {
+    if (!isBlank(field, text)) raw[field.key] = text;
+    if (isBlank(field, text) || nothingChosen(field, text)) {
       if (field.required) problems.push({ key: field.key, kind: 'missing' });
       continue;
     }

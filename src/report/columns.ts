@@ -15,6 +15,8 @@ export interface Column<Row> {
   width: number;
   /** Also a column of the page's table; the rest appear in its detail view (the page must fit a laptop). */
   inTable?: boolean;
+  /** How the page's table shows it: on one line, as a status badge, or as a wide text column. */
+  display?: 'nowrap' | 'badge' | 'wide';
   value(row: Row): CellValue;
 }
 
@@ -29,16 +31,17 @@ function lines(values: readonly string[]): string | null {
   return values.length > 0 ? values.join('\n') : null;
 }
 
-const receiptNo: SubmissionColumn = { header: '受付番号', kind: 'text', width: 10, inTable: true, value: (row) => row.record.receiptNo };
+const receiptNo: SubmissionColumn = { header: '受付番号', kind: 'text', width: 10, inTable: true, display: 'nowrap', value: (row) => row.record.receiptNo };
 const receivedAt: SubmissionColumn = {
   header: '受信日時',
   kind: 'datetime',
   width: 17,
   inTable: true,
+  display: 'nowrap',
   // An unparsable arrival time is shown as it was stored rather than hidden.
   value: (row) => row.receivedAt ?? plainText(row.record.message.receivedAt),
 };
-const state: SubmissionColumn = { header: '状態', kind: 'text', width: 10, inTable: true, value: (row) => STATE_LABELS[row.state] };
+const state: SubmissionColumn = { header: '状態', kind: 'text', width: 10, inTable: true, display: 'badge', value: (row) => STATE_LABELS[row.state] };
 const applicantName = field('applicant.name', '法人名', 30, true);
 const sender: SubmissionColumn = { header: '差出人', kind: 'text', width: 30, value: (row) => senderText(row.record.message) || null };
 const grantRate: SubmissionColumn = {
@@ -53,7 +56,7 @@ const grantRate: SubmissionColumn = {
 const contactName = field('contact.name', '担当者', 14);
 const phone = field('contact.phone', '電話', 16);
 const email = field('contact.email', 'メール', 28);
-const flags: SubmissionColumn = { header: '不備・注意', kind: 'text', width: 44, inTable: true, value: (row) => lines(flagWords(row.record.flags)) };
+const flags: SubmissionColumn = { header: '不備・注意', kind: 'text', width: 44, inTable: true, display: 'wide', value: (row) => lines(flagWords(row.record.flags)) };
 const replacement: SubmissionColumn = {
   header: '差替え',
   kind: 'text',

@@ -1,0 +1,156 @@
+// intake-report.html: one self-contained page (inline style, inline script, inline SVG; nothing
+// loaded from anywhere), so it opens from a file share or an e-mail attachment. `intake serve`
+// serves the same page with live updates switched on.
+import { createHash } from 'node:crypto';
+import { FORM_TITLE } from '../form/definition.js';
+import { displayCell } from './field-values.js';
+import { arrivalsChart } from './html-chart.js';
+import { reportClient } from './html-client.js';
+import { clientData, flagChoices, pageRows, TABLE_COLUMNS } from './html-data.js';
+import { escapeHtml, jsonForHtml } from './html-escape.js';
+import { PAGE_CSS } from './html-styles.js';
+import { jstDateTime } from './jst.js';
+import { STATE_LABELS } from './labels.js';
+import type { ReportModel } from './model.js';
+import type { SubmissionRow } from './submission-row.js';
+import type { ReportSummary } from './summary.js';
+import { summaryTables } from './summary-tables.js';
+
+const SCRIPT = `(${reportClient.toString()})();`;
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * Only this page's own style and script may run (by hash, so no injected element or attribute can),
+ * nothing may be loaded, and the live page may talk only to the server it came from.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `script-src ${sha256(SCRIPT)}`,
+  `style-src ${sha256(PAGE_CSS)}`,
+  'img-src data:',
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export interface HtmlReportOptions {
+  /** Served by `intake serve`: poll for new records and show the queue. */
+  live?: boolean;
+}
+
+const e = escapeHtml;
+
+/** 1億2,000万円 → "1.2億円": staff read large amounts in 億 and 万. */
+function yenShort(yen: number): string {
+  const fmt = (n: number) => n.toLocaleString('ja-JP', { maximumFractionDigits: 1 });
+  if (Math.abs(yen) >= 1e8) return `${fmt(yen / 1e8)}<small>億円</small>`;
+  if (Math.abs(yen) >= 1e4) return `${fmt(yen / 1e4)}<small>万円</small>`;
+  return `${fmt(yen)}<small>円</small>`;
+}
+
+function card(label: string, figure: string, note: string, attention = false): string {
+  return `<div class="card${attention ? ' attention' : ''}"><div class="label">${e(label)}</div><div class="figure">${figure}</div><div class="note">${e(note)}</div></div>`;
+}
+
+function summaryCards(s: ReportSummary): string {
+  const n = (v: number) => v.toLocaleString('ja-JP');
+  const median = (v: number | null, unit: (x: number) => string) => (v === null ? '記入なし' : `中央値 ${unit(v)}`);
+  return [
+    `<section id="summary" class="cards" aria-label="概要">`,
+    card('現行の受付', `${n(s.current)}<small>件</small>`, `受信したメール ${n(s.messages)}件`),
+    card(STATE_LABELS.needs_attention, `${n(s.needsAttention)}<small>件</small>`, '不備一覧の確認が必要', s.needsAttention > 0),
+    card(STATE_LABELS.ok, `${n(s.ok)}<small>件</small>`, '注意事項のみのものを含む'),
+    card(STATE_LABELS.superseded, `${n(s.superseded)}<small>件</small>`, '再提出により置き換え'),
+    card('GPU数 合計', `${n(s.gpus.total)}<small>基</small>`, `${median(s.gpus.median, (v) => `${n(v)}基`)}（記入 ${n(s.gpus.answered)}件）`),
+    card('希望助成額 合計', yenShort(s.amountYen.total), `${median(s.amountYen.median, (v) => `${n(v / 1e4)}万円`)}（記入 ${n(s.amountYen.answered)}件）`),
+    card('期限後の受信', `${n(s.arrivals.after)}<small>件</small>`, `期間前 ${n(s.arrivals.before)}件`, s.arrivals.after > 0),
+    `</section>`,
+  ].join('');
+}
+
+function chartSection(model: ReportModel): string {
+  return [
+    `<section id="chart" aria-labelledby="chart-heading"><h2 id="chart-heading">日別受信件数（日本時間）</h2>`,
+    arrivalsChart(model.summary.arrivals, model.window),
+    `<div class="legend"><span>期間内の受信</span><span class="l-late">期間前・期限後の受信</span><span class="l-total">累計</span><span class="l-deadline">締切</span></div>`,
+    `</section>`,
+  ].join('');
+}
+
+function listSection(model: ReportModel, rows: readonly SubmissionRow[]): string {
+  const statusOptions = [
+    ['current', '現行の受付（差替え済みを除く）'],
+    ['needs_attention', STATE_LABELS.needs_attention],
+    ['ok', STATE_LABELS.ok],
+    ['superseded', STATE_LABELS.superseded],
+    ['all', 'すべて'],
+  ];
+  const flagOptions = flagChoices(rows).map((f) => `<option value="${e(f.code)}">${e(f.text)}（${f.count}件）</option>`);
+  const head = TABLE_COLUMNS.map((c, i) => `<th scope="col" aria-sort="${i === 0 ? 'descending' : 'none'}"><button type="button">${e(c.header)}</button></th>`);
+  const body = rows.map((row, i) => {
+    const cells = TABLE_COLUMNS.map((c) => {
+      const value = c.value(row);
+      const text = e(displayCell(c.kind, value));
+      if (c.display === 'badge') return `<td class="nowrap"><span class="badge ${row.state}">${text}</span></td>`;
+      const cls = typeof value === 'number' ? 'num' : c.display === 'nowrap' ? 'nowrap' : c.display === 'wide' ? 'flags' : '';
+      return `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
+    });
+    return `<tr class="${row.state}" data-i="${i}" tabindex="0"${row.state === 'superseded' ? ' hidden' : ''}>${cells.join('')}</tr>`;
+  });
+  return [
+    `<section id="list" aria-labelledby="list-heading"><h2 id="list-heading">受付一覧</h2>`,
+    `<div class="controls" role="search">`,
+    `<label>検索<input type="search" id="q" placeholder="法人名・担当者・メール・ファイル名など" autocomplete="off"></label>`,
+    `<label>状態<select id="status">${statusOptions.map(([v, t]) => `<option value="${v}"${v === 'current' ? ' selected' : ''}>${e(t!)}</option>`).join('')}</select></label>`,
+    `<label>不備・注意<select id="flag"><option value="">すべて</option>${flagOptions.join('')}</select></label>`,
+    `<output id="count" aria-live="polite">${model.current.length}件を表示（受信 ${rows.length}件中）</output>`,
+    `</div>`,
+    `<div class="table-wrap"><table id="submissions"><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`,
+    `<p id="no-match" class="empty"${model.current.length > 0 ? ' hidden' : ''}>該当する受付はありません。</p>`,
+    `<p class="empty">行を選ぶと、記入内容・不備・添付ファイルの詳細を表示します。</p>`,
+    `</section>`,
+  ].join('');
+}
+
+function totalsSection(model: ReportModel): string {
+  const tables = summaryTables(model.summary).map((t) => {
+    const head = t.headers.map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${e(h)}</th>`).join('');
+    const rows = t.rows.map((r) => {
+      const kinds = r.kinds ?? t.kinds;
+      const cells = r.values.map((v, i) => `<td class="${typeof v === 'number' ? 'num' : 'nowrap'}">${e(displayCell(kinds[i] ?? 'text', v))}</td>`);
+      return `<tr><th scope="row">${e(r.label)}</th>${cells.join('')}</tr>`;
+    });
+    return `<table><caption>${e(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  });
+  return `<section id="totals" aria-labelledby="totals-heading"><h2 id="totals-heading">集計</h2><div class="totals">${tables.join('')}</div></section>`;
+}
+
+export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions = {}): string {
+  const rows = pageRows(model);
+  const window = `${jstDateTime(model.window.windowStart)} 〜 ${jstDateTime(model.window.windowEnd)}`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="ja"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${e(PAGE_CSP)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<link rel="icon" href="data:,">',
+    `<title>受付状況 — ${e(FORM_TITLE)}</title>`,
+    `<style>${PAGE_CSS}</style>`,
+    `</head><body data-live="${options.live ? '1' : '0'}">`,
+    `<header class="masthead"><div><h1>事前調査 受付状況</h1><p class="subtitle">${e(FORM_TITLE)}</p></div>`,
+    `<dl><dt>集計日時</dt><dd id="generated">${e(jstDateTime(model.generatedAt))}（日本時間）</dd><dt>提出期間</dt><dd>${e(window)}</dd></dl>`,
+    `<p id="live-status" class="live" hidden>自動更新中</p><p id="queue" class="live" hidden></p></header>`,
+    '<main>',
+    summaryCards(model.summary),
+    chartSection(model),
+    listSection(model, rows),
+    totalsSection(model),
+    '<p class="empty">この資料には申請者の個人情報が含まれます。取扱いに注意し、外部に転送しないでください。</p>',
+    '</main>',
+    `<dialog id="detail" aria-labelledby="detail-title"><div class="detail-head"><h2 id="detail-title"></h2><button type="button" id="detail-close">閉じる</button></div><div id="detail-body" class="detail-body"></div></dialog>`,
+    `<script type="application/json" id="report-data">${jsonForHtml(clientData(model, rows))}</script>`,
+    `<script>${SCRIPT}</script>`,
+    '</body></html>',
+  ].join('\n');
+}
