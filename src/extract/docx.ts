@@ -76,7 +76,7 @@ export const extractDocx: Extractor = async (bytes, limits) => {
   };
 };
 
-/** ECMA-376 Part 2 §9.3: the package relationship of type officeDocument names the main part. */
+/** ECMA-376 Part 2: the package relationship of type officeDocument names the main part. */
 function mainPartName(rels: string | undefined): string | { reason: string } {
   let target = 'word/document.xml';
   const problem =
@@ -102,7 +102,7 @@ class DocumentReader {
   private readonly stories: TableBuilder[][] = [[]];
   private readonly runs: Run[] = [];
   private readonly controls: ContentControl[] = [];
-  /** mc:AlternateContent: whether one of its choices was read (Part 3 §10.2: read exactly one). */
+  /** mc:AlternateContent: whether one of its choices was read (ECMA-376 Part 3: read exactly one). */
   private readonly alternates: boolean[] = [];
   private formCheckbox: { checked: boolean | null; byDefault: boolean } | null = null;
 
@@ -129,32 +129,32 @@ class DocumentReader {
     const control = this.control();
     const checkbox = this.formCheckbox;
     switch (name) {
-      case 'mc:AlternateContent': return void this.alternates.push(false);
-      case 'w:p': return void this.paragraphs.push('');
-      case 'w:r': return void this.runs.push({ font: '', hidden: false });
-      case 'w:rFonts': if (run && runProperty) run.font = (attr(tag, 'ascii') ?? attr(tag, 'hAnsi') ?? '').toLowerCase(); return;
-      case 'w:vanish': if (run && runProperty) run.hidden = onOff(val); return;
-      case 'w:tab': case 'w:ptab': if (parent === 'w:r') this.write('\t'); return;
-      case 'w:br': case 'w:cr': return this.write('\n');
-      case 'w:noBreakHyphen': return this.write('-');
-      case 'w:sym': return this.write(symbolText(attr(tag, 'font') ?? '', parseInt(attr(tag, 'char') ?? '', 16)));
-      case 'w:txbxContent': return void this.stories.push([]);
-      case 'w:tbl': return this.openTable();
-      case 'w:tr': return this.openRow();
-      case 'w:gridBefore': if (parent === 'w:trPr') this.skipColumns(count(val)); return;
-      case 'w:tc': return this.openCell();
-      case 'w:gridSpan': if (cell && parent === 'w:tcPr') cell.span = count(val); return;
-      case 'w:vMerge': if (cell && parent === 'w:tcPr') cell.continues = val !== 'restart'; return;
-      case 'w:sdt': return void this.controls.push({ alias: '', tag: '', value: '', checked: null, placeholder: false, inContent: false, markWritten: false });
-      case 'w:alias': if (control && parent === 'w:sdtPr') control.alias = val ?? ''; return;
-      case 'w:tag': if (control && parent === 'w:sdtPr') control.tag = val ?? ''; return;
-      case 'w:showingPlcHdr': if (control) control.placeholder = onOff(val); return;
-      case 'w14:checkbox': if (control) control.checked = false; return;
-      case 'w14:checked': if (control) control.checked = onOff(val); return;
-      case 'w:sdtContent': if (control) control.inContent = true; return;
-      case 'w:checkBox': return void (this.formCheckbox = { checked: null, byDefault: false });
-      case 'w:default': if (checkbox && parent === 'w:checkBox') checkbox.byDefault = onOff(val); return;
-      case 'w:checked': if (checkbox && parent === 'w:checkBox') checkbox.checked = onOff(val); return;
+      case 'mc:AlternateContent': this.alternates.push(false); break;
+      case 'w:p': this.paragraphs.push(''); break;
+      case 'w:r': this.runs.push({ font: '', hidden: false }); break;
+      case 'w:rFonts': if (run && runProperty) run.font = (attr(tag, 'ascii') ?? attr(tag, 'hAnsi') ?? '').toLowerCase(); break;
+      case 'w:vanish': if (run && runProperty) run.hidden = onOff(val); break;
+      case 'w:tab': case 'w:ptab': if (parent === 'w:r') this.write('\t'); break; // not the tab stops of w:pPr/w:tabs
+      case 'w:br': case 'w:cr': this.write('\n'); break;
+      case 'w:noBreakHyphen': this.write('-'); break;
+      case 'w:sym': this.write(symbolText(attr(tag, 'font') ?? '', parseInt(attr(tag, 'char') ?? '', 16))); break;
+      case 'w:txbxContent': this.stories.push([]); break;
+      case 'w:tbl': this.openTable(); break;
+      case 'w:tr': this.openRow(); break;
+      case 'w:gridBefore': if (parent === 'w:trPr') this.skipColumns(count(val)); break;
+      case 'w:tc': this.openCell(); break;
+      case 'w:gridSpan': if (cell && parent === 'w:tcPr') cell.span = count(val); break;
+      case 'w:vMerge': if (cell && parent === 'w:tcPr') cell.continues = val !== 'restart'; break;
+      case 'w:sdt': this.controls.push({ alias: '', tag: '', value: '', checked: null, placeholder: false, inContent: false, markWritten: false }); break;
+      case 'w:alias': if (control && parent === 'w:sdtPr') control.alias = val ?? ''; break;
+      case 'w:tag': if (control && parent === 'w:sdtPr') control.tag = val ?? ''; break;
+      case 'w:showingPlcHdr': if (control) control.placeholder = onOff(val); break;
+      case 'w14:checkbox': if (control) control.checked = false; break;
+      case 'w14:checked': if (control) control.checked = onOff(val); break;
+      case 'w:sdtContent': if (control) control.inContent = true; break;
+      case 'w:checkBox': this.formCheckbox = { checked: null, byDefault: false }; break;
+      case 'w:default': if (checkbox && parent === 'w:checkBox') checkbox.byDefault = onOff(val); break;
+      case 'w:checked': if (checkbox && parent === 'w:checkBox') checkbox.checked = onOff(val); break;
     }
   };
 
@@ -167,19 +167,19 @@ class DocumentReader {
     }
     this.path.pop();
     switch (name) {
-      case 'mc:AlternateContent': return void this.alternates.pop();
-      case 'w:p': return this.closeParagraph(this.paragraphs.pop() ?? '');
-      case 'w:r': return void this.runs.pop();
-      case 'w:txbxContent': return void this.stories.pop();
-      case 'w:tc': return this.closeCell();
-      case 'w:tbl': return this.closeTable();
-      case 'w:sdtContent': return this.closeControlContent();
-      case 'w:sdt': return this.closeControl();
-      // §17.16.7 / §17.16.3: a legacy checkbox is checked per w:checked, else per w:default.
+      case 'mc:AlternateContent': this.alternates.pop(); break;
+      case 'w:p': this.closeParagraph(this.paragraphs.pop() ?? ''); break;
+      case 'w:r': this.runs.pop(); break;
+      case 'w:txbxContent': this.stories.pop(); break;
+      case 'w:tc': this.closeCell(); break;
+      case 'w:tbl': this.closeTable(); break;
+      case 'w:sdtContent': this.closeControlContent(); break;
+      case 'w:sdt': this.closeControl(); break;
+      // §17.16.8, §17.16.12: a legacy checkbox is checked per w:checked, else per w:default.
       case 'w:fldChar':
         if (this.formCheckbox) this.write((this.formCheckbox.checked ?? this.formCheckbox.byDefault) ? '☑' : '☐');
         this.formCheckbox = null;
-        return;
+        break;
     }
   };
 

@@ -14,7 +14,7 @@ type Failure = { ok: false; reason: string };
 const MB = 1024 * 1024;
 const ZIP_SIGNATURES = [Buffer.from('504b0304', 'hex'), Buffer.from('504b0506', 'hex')]; // local header, empty archive
 const CFB_SIGNATURE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
-// MS-OFFCRYPTO §2.1.1: Office saves a password-protected xlsx/docx as a compound file (CFB) whose
+// MS-OFFCRYPTO: Office saves a password-protected xlsx/docx as a compound file (CFB) whose
 // "EncryptedPackage" stream holds the encrypted zip; CFB directory entry names are UTF-16LE.
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 

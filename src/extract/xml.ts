@@ -15,7 +15,7 @@ export interface XmlHandler {
 export class XmlRefusal extends Error {}
 
 /**
- * ECMA-376 Part 2 §8.1.4 [M1.18]: DTD declarations shall not be used in OOXML and a reader shall
+ * ECMA-376 Part 2 [M1.18]: DTD declarations shall not be used in OOXML and a reader shall
  * treat one as an error. A DOCTYPE is how entity-expansion bombs and external entities (XXE) get in.
  * User text cannot produce a false match: '<' inside text and attribute values is always escaped.
  */
@@ -23,7 +23,7 @@ export function dtdProblem(name: string, xml: string): string | null {
   return /<!(DOCTYPE|ENTITY)/i.test(xml) ? `${name} declares a DTD (<!DOCTYPE/<!ENTITY>), which OOXML forbids` : null;
 }
 
-/** ECMA-376 Part 2 §8.1.4 [M1.17]: parts are UTF-8 or UTF-16, and UTF-16 carries a byte order mark. */
+/** ECMA-376 Part 2 [M1.17]: parts are UTF-8 or UTF-16; XML 1.0 §4.3.3 makes UTF-16 start with a byte order mark. */
 export function decodeXmlPart(bytes: Uint8Array): string {
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   return new TextDecoder(encoding).decode(bytes);

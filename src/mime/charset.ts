@@ -72,19 +72,23 @@ const decodeEucJp = (bytes: Uint8Array): string => iconv.decode(Buffer.from(byte
 
 const lenientUtf8 = new TextDecoder('utf-8');
 
+const countReplacement = (text: string): number => text.split('\uFFFD').length - 1;
+
 /**
- * Labelled UTF-8 that is not valid UTF-8: when nothing non-ASCII in it decodes as UTF-8, the label
- * is wrong (8-bit Shift_JIS under a UTF-8 label) and detection decides; when some of it does, it is
+ * Labelled UTF-8 that is not valid UTF-8: when most of its non-ASCII decodes to U+FFFD the label is
+ * wrong (8-bit Shift_JIS under a UTF-8 label) and detection decides; when most of it decodes, it is
  * damaged UTF-8 and the U+FFFD stay, to be reported.
  */
 function decodeLabelledUtf8(bytes: Uint8Array): string {
   const strict = tryUtf8(bytes);
   if (strict !== null) return strict;
   const lenient = lenientUtf8.decode(bytes);
-  return /[^\x00-\x7f\uFFFD]/.test(lenient) ? lenient : decodeUnlabelled(bytes);
+  const replaced = countReplacement(lenient);
+  const decoded = lenient.replace(/[\x00-\x7f\uFFFD]/g, '').length;
+  if (replaced <= decoded) return lenient;
+  const guessed = decodeUnlabelled(bytes);
+  return countReplacement(guessed) < replaced ? guessed : lenient;
 }
-
-const countReplacement = (text: string): number => text.split('\uFFFD').length - 1;
 
 /**
  * Bytes with no (or a wrong) charset label: JIS escapes, UTF-8, or 8-bit Shift_JIS/EUC-JP as old

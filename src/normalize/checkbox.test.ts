@@ -103,6 +103,9 @@ describe('readMarkedOptions', () => {
 
   it.each<[string, string[], boolean]>([
     ['大企業 ○', ['large_company'], true],
+    // A mark between two options goes to the one it touches.
+    ['大企業○ 中小企業等', ['large_company'], true],
+    ['大企業 ○中小企業等', ['sme'], true],
     ['大企業', ['large_company'], false],
     ['□大企業 ■中小企業等（特定事業者） □学術機関等 □その他', ['sme'], true],
     ['□大企業 ■中小企業等(特定事業者) □学術機関等 □その他', ['sme'], true],

@@ -95,20 +95,20 @@ function marksOf(text: string, found: readonly Found[]): (string | undefined)[] 
     const ownAfter = after[k] ?? -1;
     const previous = found[k - 1];
     const next = found[k + 1];
-    // Shared with the previous option: keep it unless it touches that option and not this one.
+    // A mark shared with a neighbouring option is kept only when it is this option's.
     const keepBefore =
       ownBefore !== -1 &&
-      (previous === undefined || ownBefore !== after[k - 1] || belongsToNext(text, previous.end, ownBefore, f.start, marksFollow));
+      (previous === undefined || ownBefore !== after[k - 1] || belongsToNext(previous.end, ownBefore, f.start, marksFollow));
     const keepAfter =
       ownAfter !== -1 &&
-      (next === undefined || ownAfter !== before[k + 1] || !belongsToNext(text, f.end, ownAfter, next.start, marksFollow));
+      (next === undefined || ownAfter !== before[k + 1] || !belongsToNext(f.end, ownAfter, next.start, marksFollow));
     if (keepBefore) return text[ownBefore];
     return keepAfter ? text[ownAfter] : undefined;
   });
 }
 
 /** Whether a mark at `mark`, between an option ending at `leftEnd` and one starting at `rightStart`, is the right one's. */
-function belongsToNext(text: string, leftEnd: number, mark: number, rightStart: number, marksFollow: boolean): boolean {
+function belongsToNext(leftEnd: number, mark: number, rightStart: number, marksFollow: boolean): boolean {
   const touchesLeft = mark === leftEnd;
   const touchesRight = mark + 1 === rightStart;
   if (touchesLeft !== touchesRight) return touchesRight;

@@ -5,6 +5,7 @@ import { monthSpan } from './month-span.js';
 import { readNumeral } from './numeral.js';
 import { stripQualifiers } from './qualifiers.js';
 import { canonicalText } from './text.js';
+import { untilStable } from './until-stable.js';
 
 // Thin and narrow no-break spaces group thousands in typeset numbers ("1 000 000"); an ordinary
 // space between digits more likely separates two numbers, which must not be read as one.
@@ -25,12 +26,7 @@ function compactNumberText(s: string): string | null {
 }
 
 function stripUnits(s: string): string {
-  let current = s;
-  for (;;) {
-    const next = current.replace(TRAILING_UNIT, '');
-    if (next === current) return current;
-    current = next;
-  }
+  return untilStable(s, (t) => t.replace(TRAILING_UNIT, ''));
 }
 
 export function parseJapaneseNumber(s: string): number | null {

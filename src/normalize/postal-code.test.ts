@@ -66,6 +66,7 @@ describe('postalCodeInAddress', () => {
     ['10-1 東京都千代田区', null],
     ['1000-8901 東京都', null],
     ['10089012 東京都', null],
+    ['〒100-89012 東京都千代田区', null],
     ['東京都千代田区', null],
     ['', null],
   ])('%j → %s', (input, expected) => {

@@ -1,5 +1,6 @@
 // Text normalization shared by every reader: values (NFKC, folded white space), free text (kept as
 // typed), and labels (compared after dropping the decorations applicants and templates add).
+import { untilStable } from './until-stable.js';
 
 /**
  * Characters that Shift_JIS text decodes to differently depending on the converter: the JIS X 0208
@@ -68,25 +69,23 @@ const SECTION_NUMBER = new RegExp(`^(?:\\(${NUMBER_WORD}\\)|${NUMBER_WORD}[.)、
 // "3-2 パラメータ数", "1 法人名": a bare number is numbering only when white space separates it.
 const SECTION_NUMBER_BEFORE_SPACE = /^\d+(?:[.-]\d+)*\s+(?=\S)/u;
 const REQUIRED_MARK = /[(【\[]必須[)】\]]|必須|\*/gu;
-// A leading ※ marks a required item (the template's own convention); anywhere else it opens a note.
+// A leading ※ marks a required item (the template's own convention); anywhere else it opens a note,
+// together with the bracket the note may sit in: "法人名（※登記上の名称）".
 const LEADING_NOTE_MARK = /^※+/u;
-const NOTE = /※.*$/su;
+const NOTE = /[(【\[]?※.*$/su;
 const TRAILING_COLONS = /:+$/u;
 const WHOLE_BRACKETS = /^(?:【(.+)】|\[(.+)\])$/u;
 
 function stripCompactDecorations(label: string): string {
-  let current = label;
-  for (;;) {
-    const next = current
+  return untilStable(label, (t) =>
+    t
       .replace(REQUIRED_MARK, '')
       .replace(LEADING_NOTE_MARK, '')
       .replace(NOTE, '')
       .replace(TRAILING_COLONS, '')
       .replace(SECTION_NUMBER, '')
-      .replace(WHOLE_BRACKETS, (_all, a?: string, b?: string) => a ?? b ?? '');
-    if (next === current) return current;
-    current = next;
-  }
+      .replace(WHOLE_BRACKETS, (_all, a?: string, b?: string) => a ?? b ?? ''),
+  );
 }
 
 /**

@@ -19,7 +19,8 @@ export function plainText(value: unknown): string {
   else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
   else if (Array.isArray(value)) text = value.map(plainText).join('、');
   else text = safeJson(value);
-  return text.replace(NOT_XML_TEXT, '');
+  // Line breaks as \n: XML parsers turn a bare CR into LF anyway, so the workbook could not keep it.
+  return text.replace(NOT_XML_TEXT, '').replace(/\r\n?/g, '\n');
 }
 
 /** plainText within Excel's cell limit. */

@@ -218,5 +218,5 @@ export function reportClient(): void {
   }
 
   void poll();
-  setInterval(() => void poll(), 15_000);
+  setInterval(() => void poll(), Number(document.body.dataset.pollMs) || 15_000);
 }

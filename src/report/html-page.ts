@@ -16,7 +16,9 @@ import type { SubmissionRow } from './submission-row.js';
 import type { ReportSummary } from './summary.js';
 import { summaryTables } from './summary-tables.js';
 
-const SCRIPT = `(${reportClient.toString()})();`;
+// Run through tsx (esbuild with keepNames) the function's text calls esbuild's __name helper, which
+// does not exist in the page; the stand-in keeps the embedded script working however it was compiled.
+const SCRIPT = `(() => { const __name = (f) => f; (${reportClient.toString()})(); })();`;
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
@@ -36,16 +38,18 @@ export const PAGE_CSP = [
 export interface HtmlReportOptions {
   /** Served by `intake serve`: poll for new records and show the queue. */
   live?: boolean;
+  /** How often the live page asks the server whether records changed. Default: 15 s. */
+  pollMs?: number;
 }
 
 const e = escapeHtml;
 
-/** 1億2,000万円 → "1.2億円": staff read large amounts in 億 and 万. */
-function yenShort(yen: number): string {
-  const fmt = (n: number) => n.toLocaleString('ja-JP', { maximumFractionDigits: 1 });
-  if (Math.abs(yen) >= 1e8) return `${fmt(yen / 1e8)}<small>億円</small>`;
-  if (Math.abs(yen) >= 1e4) return `${fmt(yen / 1e4)}<small>万円</small>`;
-  return `${fmt(yen)}<small>円</small>`;
+/** ¥1,200,000,000 → ["12", "億円"]: staff read large amounts in 億 and 万. */
+function yenParts(yen: number): [string, string] {
+  const fmt = (n: number) => n.toLocaleString('ja-JP', { maximumFractionDigits: 2 });
+  if (Math.abs(yen) >= 1e8) return [fmt(yen / 1e8), '億円'];
+  if (Math.abs(yen) >= 1e4) return [fmt(yen / 1e4), '万円'];
+  return [fmt(yen), '円'];
 }
 
 function card(label: string, figure: string, note: string, attention = false): string {
@@ -55,6 +59,7 @@ function card(label: string, figure: string, note: string, attention = false): s
 function summaryCards(s: ReportSummary): string {
   const n = (v: number) => v.toLocaleString('ja-JP');
   const median = (v: number | null, unit: (x: number) => string) => (v === null ? '記入なし' : `中央値 ${unit(v)}`);
+  const [amount, amountUnit] = yenParts(s.amountYen.total);
   return [
     `<section id="summary" class="cards" aria-label="概要">`,
     card('現行の受付', `${n(s.current)}<small>件</small>`, `受信したメール ${n(s.messages)}件`),
@@ -62,7 +67,7 @@ function summaryCards(s: ReportSummary): string {
     card(STATE_LABELS.ok, `${n(s.ok)}<small>件</small>`, '注意事項のみのものを含む'),
     card(STATE_LABELS.superseded, `${n(s.superseded)}<small>件</small>`, '再提出により置き換え'),
     card('GPU数 合計', `${n(s.gpus.total)}<small>基</small>`, `${median(s.gpus.median, (v) => `${n(v)}基`)}（記入 ${n(s.gpus.answered)}件）`),
-    card('希望助成額 合計', yenShort(s.amountYen.total), `${median(s.amountYen.median, (v) => `${n(v / 1e4)}万円`)}（記入 ${n(s.amountYen.answered)}件）`),
+    card('希望助成額 合計', `${amount}<small>${amountUnit}</small>`, `${median(s.amountYen.median, (v) => yenParts(v).join(''))}（記入 ${n(s.amountYen.answered)}件）`),
     card('期限後の受信', `${n(s.arrivals.after)}<small>件</small>`, `期間前 ${n(s.arrivals.before)}件`, s.arrivals.after > 0),
     `</section>`,
   ].join('');
@@ -137,7 +142,7 @@ export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions 
     '<link rel="icon" href="data:,">',
     `<title>受付状況 — ${e(FORM_TITLE)}</title>`,
     `<style>${PAGE_CSS}</style>`,
-    `</head><body data-live="${options.live ? '1' : '0'}">`,
+    `</head><body data-live="${options.live ? '1' : '0'}" data-poll-ms="${Math.max(100, Math.round(options.pollMs ?? 15_000))}">`,
     `<header class="masthead"><div><h1>事前調査 受付状況</h1><p class="subtitle">${e(FORM_TITLE)}</p></div>`,
     `<dl><dt>集計日時</dt><dd id="generated">${e(jstDateTime(model.generatedAt))}（日本時間）</dd><dt>提出期間</dt><dd>${e(window)}</dd></dl>`,
     `<p id="live-status" class="live" hidden>自動更新中</p><p id="queue" class="live" hidden></p></header>`,

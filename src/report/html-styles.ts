@@ -76,7 +76,7 @@ td.nowrap { white-space: nowrap; }
 .badge.ok { background: #e6f4ea; color: #14532d; border-color: #a7d7b5; }
 .badge.superseded { background: #eceff2; color: #4b5563; border-color: #cfd5dc; }
 .empty { color: var(--muted); padding: 1rem 0; }
-.totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem 1.5rem; }
+.totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem 1.5rem; align-items: start; }
 .totals table { font-size: .82rem; }
 .totals caption { text-align: left; font-weight: 700; padding-bottom: .3rem; }
 .totals td.num, .totals th.num { text-align: right; }
@@ -85,6 +85,7 @@ dialog::backdrop { background: rgba(20, 30, 40, .45); }
 .detail-head { position: sticky; top: 0; background: var(--brand); color: #fff; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .7rem 1.1rem; }
 .detail-head button { font: inherit; background: #fff; color: var(--brand); border: none; border-radius: 4px; padding: .25rem .8rem; cursor: pointer; }
 .detail-body { padding: .4rem 1.2rem 1.2rem; }
+.detail-body .empty { padding: 0; margin: .2rem 0 .6rem; }
 .detail-body dl { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; margin: 0; border-top: 1px solid var(--line); }
 .detail-body dt, .detail-body dd { padding: .3rem .4rem; border-bottom: 1px solid var(--line); margin: 0; }
 .detail-body dt { color: var(--muted); background: #f7f9fb; font-size: .85rem; }
@@ -94,7 +95,8 @@ dialog::backdrop { background: rgba(20, 30, 40, .45); }
 @media (max-width: 760px) {
   main { padding: .6rem; }
   .controls input[type=search] { width: 100%; }
-  .detail-body dl { grid-template-columns: 1fr; }
+  .detail-body .empty { padding: 0; margin: .2rem 0 .6rem; }
+.detail-body dl { grid-template-columns: 1fr; }
 }
 @media print {
   @page { size: A4 landscape; margin: 10mm; }

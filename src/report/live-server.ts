@@ -24,6 +24,8 @@ export interface ReportServerOptions {
    * chart's "today" move on. Default: 5 minutes.
    */
   maxAgeMs?: number;
+  /** How often the page polls /api/status. Default: 15 s. */
+  pollMs?: number;
 }
 
 const SECURITY_HEADERS = {
@@ -35,7 +37,7 @@ const SECURITY_HEADERS = {
 } as const;
 
 /** The page built from the store, rebuilt when the record count changes or it grows old. */
-function livePage(store: ReportServerOptions['store'], window: ReportWindow, maxAgeMs: number) {
+function livePage({ store, window, maxAgeMs = 5 * 60_000, pollMs }: ReportServerOptions) {
   let cached: { version: string; html: string; builtAt: number } | null = null;
   let building: Promise<{ version: string; html: string; builtAt: number }> | null = null;
 
@@ -50,7 +52,7 @@ function livePage(store: ReportServerOptions['store'], window: ReportWindow, max
     // Concurrent requests share one build.
     building ??= (async () => {
       const stored = await store.list();
-      const page = renderHtmlReport(buildReportModel(stored, window, new Date()), { live: true });
+      const page = renderHtmlReport(buildReportModel(stored, window, new Date()), { live: true, ...(pollMs ? { pollMs } : {}) });
       cached = { version: reportVersion(stored.length), html: page, builtAt: Date.now() };
       return cached;
     })().finally(() => {
@@ -71,7 +73,7 @@ export async function buildReportServer(options: ReportServerOptions) {
     forceCloseConnections: true,
   });
   app.removeAllContentTypeParsers();
-  const page = livePage(options.store, options.window, options.maxAgeMs ?? 5 * 60_000);
+  const page = livePage(options);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);

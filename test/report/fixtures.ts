@@ -2,7 +2,7 @@
 // late, resubmitted) and hostile applicant text (formula and script injection).
 import { FIELDS } from '../../src/form/definition.js';
 import { RECORD_SCHEMA, statusOf, type AttachmentInfo, type Flag, type FormRecord, type IntakeRecord } from '../../src/record.js';
-import type { StoredRecord } from '../../src/store/store.js';
+import type { RecordStore, StoredRecord } from '../../src/store/store.js';
 import { makeFlag } from '../../src/validate/flags.js';
 
 export const NOW = new Date('2023-10-12T10:00:00+09:00');
@@ -10,9 +10,9 @@ export const NOW = new Date('2023-10-12T10:00:00+09:00');
 export const FORMULA_NAME = '=HYPERLINK("http://x","y")';
 export const FORMULA_PHONE = '+81-3-1234-5678';
 export const FORMULA_CONTACT = '@SUM(A1)';
-export const FORMULA_REPRESENTATIVE = '-2+3';
-export const FORMULA_DEPARTMENT = '\t=1+1';
-export const FORMULA_ADDRESS = "\r=cmd|' /C calc'!A0";
+export const FORMULA_GPU = '-2+3';
+export const FORMULA_SENDER = '\t=1+1';
+export const FORMULA_FILE = "\r=cmd|' /C calc'!A0.xlsx";
 export const SCRIPT_NAME = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 export const SCRIPT_SUMMARY = '</script><script>alert(2)</script><!--';
 export const SCRIPT_FILE = '"><svg onload=alert(3)>.xlsx';
@@ -142,18 +142,17 @@ export function sampleRecords(): StoredRecord[] {
       receiptNo: 'R-0003',
       receivedAt: '2023-10-03T09:05:00+09:00',
       from: 'attacker@example.net',
+      fromName: FORMULA_SENDER,
       values: applicant(FORMULA_NAME, 'large_company', {
-        'applicant.representative': FORMULA_REPRESENTATIVE,
-        'applicant.address': FORMULA_ADDRESS,
+        'compute.gpuType': FORMULA_GPU,
         'contact.name': FORMULA_CONTACT,
-        'contact.department': FORMULA_DEPARTMENT,
         'contact.phone': FORMULA_PHONE,
         'contact.email': null,
         'compute.gpuCount': 1024,
         'compute.requestedAmountYen': 2_500_000_000,
       }),
       raw: { 'contact.email': 'info@@example' },
-      files: ['申請書.xlsx'],
+      files: [FORMULA_FILE],
       flags: [makeFlag('invalid_value', { field: 'contact.email', detail: 'メールアドレス' })],
     }),
     stored({
@@ -239,4 +238,28 @@ export function busyIntake(): StoredRecord[] {
     }),
   );
   return [...sampleRecords(), ...extra];
+}
+
+/** A read-only RecordStore over fixed records; `list` calls are counted for the refresher tests. */
+export function memoryStore(records: StoredRecord[]): RecordStore & { lists: number; records: StoredRecord[] } {
+  return {
+    lists: 0,
+    records,
+    async list() {
+      this.lists += 1;
+      return [...this.records].reverse();
+    },
+    async countByStatus() {
+      const counts = { ok: 0, needs_attention: 0 };
+      for (const { record } of this.records) counts[record.status] += 1;
+      return counts;
+    },
+    async save() {
+      throw new Error('read-only test store');
+    },
+    async findBySha256() {
+      return null;
+    },
+    async close() {},
+  };
 }

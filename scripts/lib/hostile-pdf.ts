@@ -1,0 +1,88 @@
+// PDFs that loop or lie, for the hostile corpus: a page tree that contains itself, a page that is its
+// own parent, a stream whose /Length is itself, an xref chain whose /Prev points back at itself,
+// offsets that point nowhere, a startxref past the end, and nesting deep enough to exhaust a
+// recursive parser's stack. Each is otherwise well-formed enough to get past the first checks
+// (%PDF- header, %%EOF at the end), so the reader really walks into the trap.
+
+/** Objects numbered from 1 in order; object 1 is the catalog. */
+function assemble(objects: readonly string[], trailer: (xrefAt: number, offsets: number[]) => string): Buffer {
+  let body = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  return Buffer.from(body + trailer(body.length, offsets), 'latin1');
+}
+
+function xrefTable(offsets: readonly number[], shift = 0): string {
+  const rows = offsets.map((offset) => `${String(offset + shift).padStart(10, '0')} 00000 n \n`).join('');
+  return `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${rows}`;
+}
+
+function honestTrailer(size: number, extra = ''): (xrefAt: number, offsets: number[]) => string {
+  return (xrefAt, offsets) => `${xrefTable(offsets)}trailer\n<< /Size ${size + 1} /Root 1 0 R ${extra}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+}
+
+const TEXT = 'BT /F1 24 Tf 72 720 Td (hostile) Tj ET';
+const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+
+/** /Kids that contain their own ancestor, with a /Count claiming a million pages. */
+export function pdfKidsLoop(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1000000 >>',
+    '<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1000000 >>',
+  ];
+  return assemble(objects, honestTrailer(objects.length));
+}
+
+/** A page that is its own /Parent and inherits its /Resources: the inheritance walk never ends. */
+export function pdfParentSelf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+    `<< /Length ${TEXT.length} >>\nstream\n${TEXT}\nendstream`,
+  ];
+  return assemble(objects, honestTrailer(objects.length));
+}
+
+/** A content stream whose /Length is a reference to the stream object itself. */
+export function pdfLengthSelf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length 4 0 R >>\nstream\n${TEXT}\nendstream`,
+    FONT,
+  ];
+  return assemble(objects, honestTrailer(objects.length));
+}
+
+/**
+ * Lies everywhere: xref offsets shifted into nowhere, a /Length ten thousand times too long, a
+ * trailer /Prev pointing back at its own xref section, and a startxref past the end of the file.
+ */
+export function pdfLies(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${TEXT.length * 10_000} >>\nstream\n${TEXT}\nendstream`,
+    FONT,
+  ];
+  return assemble(objects, (xrefAt, offsets) =>
+    `${xrefTable(offsets, 7_777_777)}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Prev ${xrefAt} >>\nstartxref\n${xrefAt + 50_000_000}\n%%EOF\n`,
+  );
+}
+
+/** An array nested deeper than any recursive-descent parser's stack (pdf.js parses recursively). */
+export function pdfDeepNesting(depth = 200_000): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots ${'['.repeat(depth)}${']'.repeat(depth)} >>`,
+  ];
+  return assemble(objects, honestTrailer(objects.length));
+}
