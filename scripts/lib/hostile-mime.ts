@@ -46,13 +46,14 @@ export function brokenBase64(bytes: Buffer): string {
 
 /**
  * Quoted-printable with escapes that are not hex ("=G1"), soft line breaks turned into hard ones
- * (CR LF bytes land in the data) and a lone "=" at the very end.
+ * (CR LF bytes land in the data) and a lone "=" at the very end. The first bytes stay intact, so the
+ * file still looks like what it claims to be and is damaged, not disguised.
  */
 export function brokenQuotedPrintable(bytes: Buffer): string {
   let line = '';
   const lines: string[] = [];
   for (const [index, b] of bytes.entries()) {
-    const escaped = index % 97 === 0 ? '=G1' : (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    const escaped = index % 97 === 96 ? '=G1' : (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
     if (line.length + escaped.length > 75) {
       lines.push(lines.length % 5 === 0 ? line : `${line}=`);
       line = '';

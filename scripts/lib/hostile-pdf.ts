@@ -1,18 +1,34 @@
-// PDFs that loop or lie, for the hostile corpus: a page tree that contains itself, a page that is its
+// PDFs that loop, lie or explode, for the hostile corpus: a page tree that contains itself, a page that is its
 // own parent, a stream whose /Length is itself, an xref chain whose /Prev points back at itself,
 // offsets that point nowhere, a startxref past the end, and nesting deep enough to exhaust a
 // recursive parser's stack. Each is otherwise well-formed enough to get past the first checks
 // (%PDF- header, %%EOF at the end), so the reader really walks into the trap.
+import { deflatedZeros } from './hostile-zip.js';
+
+/** An object's text, or a stream: its dictionary and its (binary) data. */
+type PdfObject = string | { dict: string; data: Buffer };
 
 /** Objects numbered from 1 in order; object 1 is the catalog. */
-function assemble(objects: readonly string[], trailer: (xrefAt: number, offsets: number[]) => string): Buffer {
-  let body = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+function assemble(objects: readonly PdfObject[], trailer: (xrefAt: number, offsets: number[]) => string): Buffer {
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let length = chunks[0]!.length;
+  const push = (chunk: Buffer) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  };
   const offsets: number[] = [];
   objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    offsets.push(length);
+    if (typeof object === 'string') {
+      push(Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`, 'latin1'));
+      return;
+    }
+    push(Buffer.from(`${index + 1} 0 obj\n<< ${object.dict} /Length ${object.data.length} >>\nstream\n`, 'latin1'));
+    push(object.data);
+    push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
   });
-  return Buffer.from(body + trailer(body.length, offsets), 'latin1');
+  push(Buffer.from(trailer(length, offsets), 'latin1'));
+  return Buffer.concat(chunks);
 }
 
 function xrefTable(offsets: readonly number[], shift = 0): string {
@@ -75,6 +91,25 @@ export function pdfLies(): Buffer {
   return assemble(objects, (xrefAt, offsets) =>
     `${xrefTable(offsets, 7_777_777)}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Prev ${xrefAt} >>\nstartxref\n${xrefAt + 50_000_000}\n%%EOF\n`,
   );
+}
+
+/**
+ * A content stream of `megabytes` MB of zeros (NUL is white space to a PDF lexer), drawn `repeats`
+ * times by one page: a few MB of file make pdf.js inflate and scan gigabytes. Nothing but a deadline
+ * stops it; no size limit applies to data that is never held whole.
+ */
+export function pdfFlateBomb(megabytes: number, repeats: number): Buffer {
+  // RFC 1950 around the raw deflate: header 78 DA, and the Adler-32 of n zeros (a = 1, b = n mod 65521).
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE((((megabytes * 1024 * 1024) % 65521) * 65536 + 1) >>> 0);
+  const data = Buffer.concat([Buffer.from([0x78, 0xda]), deflatedZeros(megabytes), adler]);
+  const objects: PdfObject[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [${'4 0 R '.repeat(repeats)}] >>`,
+    { dict: '/Filter /FlateDecode', data },
+  ];
+  return assemble(objects, honestTrailer(objects.length));
 }
 
 /** An array nested deeper than any recursive-descent parser's stack (pdf.js parses recursively). */

@@ -24,7 +24,12 @@ const DEFLATED_ZEROS_CHUNK = deflateRawSync(ZEROS_CHUNK, { level: 9, finishFlush
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 const zerosCrc = new Map<number, number>();
 
-/** Deflated zeros: each MB costs about 1 KB, so a 2 GB bomb is about 2 MB and built in a second. */
+/** Raw deflate (RFC 1951) of `megabytes` MB of zeros: each MB costs about 1 KB. */
+export function deflatedZeros(megabytes: number): Buffer {
+  return Buffer.concat([...Array.from({ length: megabytes }, () => DEFLATED_ZEROS_CHUNK), FINAL_EMPTY_BLOCK]);
+}
+
+/** A zip entry of zeros: a 2 GB bomb is about 2 MB and built in a second. */
 export function zerosEntry(name: string, megabytes: number, declaredSize = megabytes * ZEROS_CHUNK.length): RawZipEntry {
   let crc = zerosCrc.get(megabytes);
   if (crc === undefined) {
@@ -32,8 +37,7 @@ export function zerosEntry(name: string, megabytes: number, declaredSize = megab
     for (let i = 0; i < megabytes; i += 1) crc = crc32(ZEROS_CHUNK, crc);
     zerosCrc.set(megabytes, crc);
   }
-  const data = Buffer.concat([...Array.from({ length: megabytes }, () => DEFLATED_ZEROS_CHUNK), FINAL_EMPTY_BLOCK]);
-  return { name, data, crc, declaredSize };
+  return { name, data: deflatedZeros(megabytes), crc, declaredSize };
 }
 
 /** Deflates chunks as they come (a generator of sheet rows), keeping only the compressed output. */

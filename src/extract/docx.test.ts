@@ -165,6 +165,13 @@ describe('extractDocx on hand-written WordprocessingML', () => {
     expect((await read(body)).lines).toEqual(['事務局使用欄', '本文']);
   });
 
+  it('takes the fallback of a choice it does not understand (w16se:symEx)', async () => {
+    const emoji =
+      '<mc:AlternateContent><mc:Choice Requires="w16se"><w:r><w16se:symEx xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex" w16se:font="Segoe UI Emoji" w16se:char="2714"/></w:r></mc:Choice>' +
+      '<mc:Fallback><w:r><w:t>✔</w:t></w:r></mc:Fallback></mc:AlternateContent>';
+    expect((await read(`<w:p>${emoji}<w:r><w:t>モデルの公開</w:t></w:r></w:p>`)).lines).toEqual(['✔モデルの公開']);
+  });
+
   it('finds the main part through the package relationships, and reads ISO 29500 Strict', async () => {
     const moved = rawDocument(p('document2 の本文'), { main: 'word/document2.xml' });
     expect(documentOf(await extractDocx(moved, DEFAULT_LIMITS)).lines).toEqual(['document2 の本文']);

@@ -16,6 +16,11 @@ const NAMESPACES: Record<string, string> = {
 // (§17.13.5), ruby readings above the base text (§17.3.3.25).
 const SKIPPED = new Set(['w:del', 'w:moveFrom', 'w:rt']);
 
+// Markup-compatibility choices whose text this reader finds: shapes and groups holding text boxes
+// (w:txbxContent) and Word 2010/2013 additions. A choice needing anything else (w16se:symEx for an
+// emoji, say) is passed over for its fallback.
+const UNDERSTOOD = new Set(['wps', 'wpg', 'wpc', 'wp14', 'w14', 'w15']);
+
 // Dingbat fonts place their glyphs at 0x20–0xFF, stored by Word as that code or as U+F0xx (§17.3.3.30).
 // Only the marks applicants use for checkboxes and choices are mapped (Unicode 7.0 gives every glyph a
 // code point); boxes with a check or a cross read as ☑, empty boxes as ☐.
@@ -117,7 +122,7 @@ class DocumentReader {
     this.path.push(name);
     if (this.skipFrom) return;
     if (this.path.length === 1 && name !== 'w:document') throw new XmlRefusal('not a Word document (its main part is no w:document)');
-    if (SKIPPED.has(name) || this.skipsAlternative(name)) {
+    if (SKIPPED.has(name) || this.skipsAlternative(tag, name)) {
       this.skipFrom = this.path.length;
       return;
     }
@@ -282,13 +287,17 @@ class DocumentReader {
     if (outer && folded.length > 0) outer.paragraphs.push(folded.join('\n'));
   }
 
-  /** Word shows one mc:Choice of an AlternateContent; the fallback repeats it for older readers. */
-  private skipsAlternative(name: string): boolean {
-    if (name !== 'mc:Choice' && name !== 'mc:Fallback') return false;
-    const taken = this.alternates[this.alternates.length - 1];
-    if (taken === undefined) return false;
-    this.alternates[this.alternates.length - 1] = true;
-    return taken;
+  /**
+   * ECMA-376 Part 3: of an mc:AlternateContent, read the first mc:Choice whose required namespaces
+   * the reader understands, else the mc:Fallback; the others repeat the same content.
+   */
+  private skipsAlternative(tag: XmlTag, name: string): boolean {
+    const last = this.alternates.length - 1;
+    if ((name !== 'mc:Choice' && name !== 'mc:Fallback') || last < 0) return false;
+    const understood = name === 'mc:Fallback' || (attr(tag, 'Requires') ?? '').split(/\s+/).every((prefix) => UNDERSTOOD.has(prefix));
+    if (this.alternates[last] || !understood) return true;
+    this.alternates[last] = true;
+    return false;
   }
 
   /** Grid slots laid out (rows count once each) against INTAKE_MAX_SHEET_CELLS. */

@@ -19,7 +19,7 @@ const CFB_SIGNATURE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /** "200 MB", "0.5 MB": limits are configured in MB (INTAKE_*_MB) and named that way in reasons. */
-export function megabytes(bytes: number): string {
+function megabytes(bytes: number): string {
   return `${Number((bytes / MB).toFixed(2))} MB`;
 }
 

@@ -91,6 +91,17 @@ describe('extractXlsx on hand-written sheets', () => {
     expect(documentOf(await extractXlsx(rawWorkbook(sheet), DEFAULT_LIMITS)).grids[0]?.rows).toEqual([[{ text: '' }, { text: 'x' }]]);
   });
 
+  it('reads Japanese built-in date formats (令和, 年月日), which Excel leaves undefined, as dates', async () => {
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>' +
+      '<fonts count="1"><font/></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>' +
+      '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="58" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>' +
+      '<xf numFmtId="32" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+    const sheet = '<sheetData><row r="1"><c r="A1" s="1"><v>45204</v></c><c r="B1" s="2"><v>0.5625</v></c><c r="C1" s="3"><v>2.25</v></c></row></sheetData>';
+    const grids = documentOf(await extractXlsx(rawWorkbook(sheet, { 'xl/styles.xml': styles }), DEFAULT_LIMITS)).grids;
+    expect(grids[0]?.rows).toEqual([[{ text: '2023-10-05' }, { text: '13:30' }, { text: '2.25' }]]);
+  });
+
   it('never inflates a bomb hidden in a part that holds no cells', async () => {
     const workbook = withEntries(rawWorkbook(inlineCells(1, 1)), { 'xl/media/image1.png': new Uint8Array(5 * MB) });
     const limits = { ...DEFAULT_LIMITS, maxUncompressedBytes: MB };
@@ -134,7 +145,7 @@ describe('extractXlsx refuses what it must not read', () => {
       'tens of thousands of merged blocks',
       () => rawWorkbook(`${inlineCells(1, 1)}<mergeCells>${Array.from({ length: 10_001 }, (_, r) => `<mergeCell ref="A${r + 2}:B${r + 2}"/>`).join('')}</mergeCells>`),
       { ...DEFAULT_LIMITS, maxSheetCells: 1_000_000 },
-      'xl/worksheets/sheet1.xml has 10001 merged blocks, more than the 10000 a form can have',
+      'xl/worksheets/sheet1.xml has more than 10000 merged blocks, far beyond any form',
     ],
     [
       'one cell at the last row of the sheet',

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import type { ExtractLimits, ExtractResult, Extractor, Grid, GridCell } from './document.js';
 import { readOoxmlParts } from './ooxml-zip.js';
-import { attr, readXml } from './xml.js';
+import { attr, readXml, XmlRefusal } from './xml.js';
 
 // The parts exceljs parses (the switch in its xlsx.js load), matched exactly. exceljs crashes when a
 // sheet's relationships name a drawing, comments or table part that is missing, so those stay;
@@ -24,19 +24,28 @@ const MAX_MERGED_BLOCKS = 10_000;
 // whole-column rule is a million entries). They are cut from the sheet before exceljs sees it.
 const CUT_ELEMENTS = new Set(['cols', 'dataValidations']);
 
+// Excel leaves its locale-dependent built-in number formats (ids 27–36, 50–58; ECMA-376 Part 1
+// §18.8.30) undefined in styles.xml. In a Japanese workbook they are the 和暦 and 年月日 dates (a cell
+// typed 令和5年10月5日 gets id 58) and two times (32, 33). exceljs never assumes a locale, so such
+// cells would read as serial numbers; pointing them at the built-in date (14) and time (21)
+// formats exceljs knows makes them dates again.
+const JAPANESE_DATE_FORMATS = new Set([27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const JAPANESE_TIME_FORMATS = new Set([32, 33]);
+
 export const extractXlsx: Extractor = async (bytes, limits) => {
   const read = await readOoxmlParts(bytes, limits, (name) => EXCELJS_PARTS.test(name));
   if (!read.ok) return unreadable(read.reason);
   if (!read.parts.has('xl/workbook.xml')) return unreadable('not an Excel workbook (the zip has no xl/workbook.xml)');
-  let cells = 0;
+  let cellsLeft = limits.maxSheetCells;
   for (const [name, xml] of read.parts) {
     if (!SHEET_PART.test(name)) continue;
-    const scan = scanSheet(name, xml);
+    const scan = scanSheet(name, xml, cellsLeft, limits);
     if (typeof scan === 'string') return unreadable(scan);
-    cells += scan.cells;
-    if (cells > limits.maxSheetCells) return unreadable(sheetCellsReason(limits));
+    cellsLeft -= scan.cells;
     read.parts.set(name, scan.xml);
   }
+  const styles = read.parts.get('xl/styles.xml');
+  if (styles !== undefined) read.parts.set('xl/styles.xml', withJapaneseDateFormats(styles));
   const rebuilt = zipSync(Object.fromEntries([...read.parts].map(([name, xml]) => [name, Buffer.from(xml, 'utf8')])), { level: 0 });
   const workbook = new ExcelJS.Workbook();
   try {
@@ -48,8 +57,11 @@ export const extractXlsx: Extractor = async (bytes, limits) => {
   return gridsOf(workbook, limits);
 };
 
-/** Counts what exceljs will build for a sheet (rows, cells, merged areas) and cuts CUT_ELEMENTS. */
-function scanSheet(name: string, xml: string): { cells: number; xml: string } | string {
+/**
+ * Counts what exceljs will build for a sheet (rows, cells, merged areas), stopping as soon as that
+ * passes `cellsLeft`, and cuts CUT_ELEMENTS.
+ */
+function scanSheet(name: string, xml: string, cellsLeft: number, limits: ExtractLimits): { cells: number; xml: string } | string {
   // exceljs reads without namespaces, so only unprefixed names mean anything to it.
   let cells = 0;
   let merges = 0;
@@ -65,7 +77,9 @@ function scanSheet(name: string, xml: string): { cells: number; xml: string } | 
       if (tag.name === 'mergeCell') {
         merges += 1;
         cells += rangeArea(attr(tag, 'ref') ?? '');
+        if (merges > MAX_MERGED_BLOCKS) throw new XmlRefusal(`${name} has more than ${MAX_MERGED_BLOCKS} merged blocks, far beyond any form`);
       }
+      if (cells > cellsLeft) throw new XmlRefusal(sheetCellsReason(limits));
       // '<' cannot occur inside a tag, so the last one before the tag's end is where it starts.
       if (CUT_ELEMENTS.has(tag.name)) cut = { start: xml.lastIndexOf('<', end - 1), depth };
     },
@@ -79,12 +93,25 @@ function scanSheet(name: string, xml: string): { cells: number; xml: string } | 
     },
   });
   if (problem) return problem;
-  if (merges > MAX_MERGED_BLOCKS) return `${name} has ${merges} merged blocks, more than the ${MAX_MERGED_BLOCKS} a form can have`;
   kept.push(xml.slice(keptUpTo));
   return { cells, xml: kept.join('') };
 }
 
-/** Cells in "A1" or "A1:C3"; a reference exceljs cannot read either counts once and fails there. */
+/**
+ * Rewrites the numFmtId of cell formats that use an undefined Japanese built-in date or time format.
+ * A regular expression is enough: '<' cannot occur inside a tag, and an xf it misses keeps its id.
+ */
+function withJapaneseDateFormats(styles: string): string {
+  const defined = new Set([...styles.matchAll(/<numFmt\b[^>]*\bnumFmtId="(\d+)"/g)].map((match) => Number(match[1])));
+  return styles.replace(/(<xf\b[^>]*\bnumFmtId=")(\d+)"/g, (xf: string, head: string, id: string) => {
+    const format = Number(id);
+    if (defined.has(format)) return xf;
+    if (JAPANESE_DATE_FORMATS.has(format)) return `${head}14"`;
+    return JAPANESE_TIME_FORMATS.has(format) ? `${head}21"` : xf;
+  });
+}
+
+/** Cells in "A1" or "A1:C3". A reference that does not parse counts once: exceljs fails on it anyway. */
 function rangeArea(ref: string): number {
   const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!match) return 1;

@@ -29,19 +29,33 @@ export function decodeXmlPart(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-/** Runs the handler over the part's events; a malformed part or an XmlRefusal becomes the returned reason. */
+/**
+ * Runs the handler over the part's events. A malformed part or an XmlRefusal becomes the returned
+ * reason; any other error a handler throws is a defect and propagates.
+ */
 export function readXml(name: string, xml: string, handler: XmlHandler): string | null {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  let handlerError: unknown = null;
+  // saxes reports malformed input by throwing from write(); a handler's throw comes out the same way.
+  const guarded = <T extends unknown[]>(callback: (...args: T) => void) => (...args: T) => {
+    try {
+      callback(...args);
+    } catch (err) {
+      handlerError = err;
+      throw err;
+    }
+  };
   const { open, close, text } = handler;
-  if (open) parser.on('opentag', (tag) => open(tag, parser.position));
-  if (close) parser.on('closetag', (tag) => close(tag, parser.position));
-  if (text) parser.on('text', text);
+  if (open) parser.on('opentag', guarded((tag: XmlTag) => open(tag, parser.position)));
+  if (close) parser.on('closetag', guarded((tag: XmlTag) => close(tag, parser.position)));
+  if (text) parser.on('text', guarded(text));
   try {
     parser.write(xml).close();
     return null;
   } catch (err) {
+    if (err !== handlerError) return `${name} is not well-formed XML (${err instanceof Error ? err.message : String(err)})`;
     if (err instanceof XmlRefusal) return err.message;
-    return `${name} is not well-formed XML (${err instanceof Error ? err.message : String(err)})`;
+    throw err;
   }
 }
 

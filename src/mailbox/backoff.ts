@@ -1,4 +1,4 @@
-// Reconnect delays: capped exponential backoff with full jitter, so that many pollers and workers
+// Reconnect delays: capped exponential backoff with ("equal") jitter, so that pollers and workers
 // do not reconnect in lock step after a server restart.
 
 export interface BackoffPolicy {

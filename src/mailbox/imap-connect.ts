@@ -12,6 +12,11 @@ export interface ConnectOptions {
   idle: boolean;
   /** Restart IDLE this often (ms): some servers and middleboxes drop an IDLE that runs for long. */
   maxIdleTimeMs?: number;
+  /**
+   * Inactivity before IDLE starts again after a command. Messages that arrive in this gap are only
+   * reported once IDLE starts (the server syncs then), so it bounds the poller's latency.
+   */
+  autoIdleDelayMs?: number;
 }
 
 /**
@@ -40,6 +45,7 @@ export function createImapClient(imap: ImapConfig, logger: Logger, options: Conn
     logger: imapLogger(logger),
     disableAutoIdle: !options.idle,
     maxIdleTime: options.maxIdleTimeMs,
+    autoIdleDelay: options.autoIdleDelayMs,
     // Without IDLE, imapflow's fallback polls with NOOP, which is enough for the server to report
     // new messages with an untagged EXISTS (RFC 3501 §6.1.2).
     missingIdleCommand: 'NOOP',

@@ -6,7 +6,8 @@ import type { Limits } from '../config/limits.js';
 import type { FoundAttachment } from './message.js';
 import { overLimit } from './limit-messages.js';
 import type { MimePart } from './mail-parts.js';
-import { readMessage, type MessageRead } from './message-reader.js';
+import { noteEncoding } from './message-headers.js';
+import { readMessage } from './message-reader.js';
 import { safeBaseName, safeRelativePath } from './safe-name.js';
 import { contentTypeOfKind, extensionOfKind, sniffFormat, type Sniffed } from './sniff.js';
 import { readZip, type InflateBudget, type ZipItem } from './zip.js';
@@ -68,40 +69,55 @@ function sniffItem(item: Item): Sniffed {
 
 const nestingProblem = (limits: Limits) => `${overLimit('maxNestingDepth', limits, '入れ子')}（開いていません）`;
 
+/** A container's contents, listed once the container's own display path is known. */
+interface Opened {
+  problem?: string;
+  /** A forwarded message's subject, to name it when it came without a file name. */
+  subject?: string;
+  children(where: string): Promise<FoundAttachment[]>;
+}
+
+const NOTHING = async (): Promise<FoundAttachment[]> => [];
+
+/** Opens a forwarded message or a zip, unless it is unread, too deep, or not a container. */
+async function openItem(item: Item, kind: string, ctx: TreeContext, depth: number): Promise<Opened> {
+  const unopened = (problem?: string): Opened => (problem ? { problem, children: NOTHING } : { children: NOTHING });
+  if ((kind !== 'eml' && kind !== 'zip') || item.bytes === null || item.problem) return unopened(item.problem);
+  if (depth >= ctx.limits.maxNestingDepth) return unopened(nestingProblem(ctx.limits));
+  if (kind === 'zip') {
+    const listing = await readZip(item.bytes, ctx.limits, ctx.budget);
+    const children = (where: string) => expandItems(listing.items.map(itemOfZipEntry), ctx, depth + 1, where);
+    return listing.problem ? { problem: listing.problem, children } : { children };
+  }
+  const problems: string[] = [];
+  const read = await readMessage(item.bytes, ctx.limits, problems);
+  if (!read.ok) return unopened(read.reason);
+  return {
+    subject: read.headers.subject,
+    children: (where) => {
+      ctx.problems.push(...problems.map((p) => `${where}: ${p}`));
+      return expandItems(read.parts.filter((p) => !p.isBody).map(itemOfPart), ctx, depth + 1, where);
+    },
+  };
+}
+
+function fallbackName(kind: string, index: number, subject: string | undefined): string {
+  if (kind === 'eml') return (subject && subjectName(subject)) || FORWARD_NAME;
+  return `attachment-${index + 1}.${extensionOfKind(kind)}`;
+}
+
 async function expandItems(items: readonly Item[], ctx: TreeContext, depth: number, parentPath: string | null): Promise<FoundAttachment[]> {
   const found: FoundAttachment[] = [];
   const names = new NameAllocator();
   for (const [index, item] of items.entries()) {
     const { format, kind } = sniffItem(item);
-    const container = kind === 'eml' || kind === 'zip' ? kind : null;
-    let problem = item.problem;
-    const open = container !== null && item.bytes !== null && !problem;
-    if (open && depth >= ctx.limits.maxNestingDepth) problem = nestingProblem(ctx.limits);
-    const opening = open && !problem;
-
-    let nested: MessageRead | null = null;
-    const nestedProblems: string[] = [];
-    if (opening && container === 'eml') nested = await readMessage(item.bytes!, ctx.limits, nestedProblems);
-
+    const opened = await openItem(item, kind, ctx, depth);
     const given = item.name === null ? null : safeBaseName(item.name);
-    const filename = given
-      ? names.real(given)
-      : names.generated(kind === 'eml' ? ((nested?.ok && subjectName(nested.headers.subject)) || FORWARD_NAME) : `attachment-${index + 1}.${extensionOfKind(kind)}`);
+    const filename = given ? names.real(given) : names.generated(fallbackName(kind, index, opened.subject));
     const shown = (item.keepFolders && item.name !== null && safeRelativePath(item.name)) || filename;
     const path = parentPath === null ? undefined : `${parentPath}/${shown}`;
     const where = path ?? filename;
-
-    let children: FoundAttachment[] = [];
-    if (nested && !nested.ok) problem = nested.reason;
-    if (nested?.ok) {
-      ctx.problems.push(...nestedProblems.map((p) => `${where}: ${p}`));
-      children = await expandItems(nested.parts.filter((p) => !p.isBody).map(itemOfPart), ctx, depth + 1, where);
-    }
-    if (opening && container === 'zip') {
-      const listing = await readZip(item.bytes!, ctx.limits, ctx.budget);
-      if (listing.problem) problem = listing.problem;
-      children = await expandItems(listing.items.map(itemOfZipEntry), ctx, depth + 1, where);
-    }
+    if (item.name !== null) noteEncoding(ctx.problems, `${where}: ファイル名`, item.name);
 
     const attachment: FoundAttachment = {
       filename,
@@ -114,8 +130,8 @@ async function expandItems(items: readonly Item[], ctx: TreeContext, depth: numb
       bytes: item.bytes,
     };
     if (path !== undefined) attachment.path = path;
-    if (problem) attachment.problem = problem;
-    found.push(attachment, ...children);
+    if (opened.problem) attachment.problem = opened.problem;
+    found.push(attachment, ...(await opened.children(where)));
   }
   return found;
 }

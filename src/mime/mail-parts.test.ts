@@ -18,7 +18,7 @@ async function attachments(raw: Buffer, limits: Limits = DEFAULT_LIMITS): Promis
 const quotedRaw = (bytes: Buffer) => Buffer.concat([Buffer.from('attachment; filename="'), bytes, Buffer.from('"')]);
 
 describe('attachment file names', () => {
-  it.each<[string, { disposition?: Bytes; contentType?: string }, string]>([
+  it.each<[string, { disposition?: Bytes; contentType?: Bytes }, string]>([
     ['RFC 2231 continuations in UTF-8', { disposition: `attachment;${rfc2231('filename', utf8(NAME), 'UTF-8')}` }, NAME],
     ['RFC 2231 continuations in ISO-2022-JP', { disposition: `attachment;${rfc2231('filename', jis(NAME), 'ISO-2022-JP', 4)}` }, NAME],
     ['RFC 2231 continuations in Shift_JIS', { disposition: `attachment;${rfc2231('filename', sjis(NAME), 'Shift_JIS')}` }, NAME],
@@ -28,19 +28,23 @@ describe('attachment file names', () => {
     ['raw JIS escapes', { disposition: quotedRaw(jis(NAME)) }, NAME],
     ['raw UTF-8', { disposition: quotedRaw(utf8(NAME)) }, NAME],
     ['Content-Type name only, RFC 2047', { contentType: `application/vnd.ms-excel; name="${bWord(jis(NAME), 'ISO-2022-JP')}"` }, NAME],
-    ['Content-Type name only, raw Shift_JIS', { contentType: Buffer.concat([Buffer.from('application/octet-stream; name="'), sjis(NAME), Buffer.from('"')]).toString('latin1') }, NAME],
-    ['a name that climbs: only its last segment is kept', { disposition: 'attachment; filename="..\\..\\Windows\\申請書.xlsx"' }, '申請書.xlsx'],
+    ['Content-Type name only, raw Shift_JIS', { contentType: Buffer.concat([Buffer.from('application/octet-stream; name="'), sjis(NAME), Buffer.from('"')]) }, NAME],
+    ['a name that climbs: only its last segment is kept', { disposition: 'attachment; filename="../../Windows/申請書.xlsx"' }, '申請書.xlsx'],
+    ['a Windows path, backslashes escaped as RFC 5322 quoted-pairs', { disposition: 'attachment; filename="C:\\\\Users\\\\申請書.xlsx"' }, '申請書.xlsx'],
     ['no name: a fallback from what the bytes are', { disposition: 'attachment' }, 'attachment-1.xlsx'],
   ])('%s', async (_, options, expected) => {
-    // A raw Content-Type value is passed through latin1 so its bytes reach the message unchanged.
-    const contentType = options.contentType === undefined ? undefined : Buffer.from(options.contentType, 'latin1').toString('latin1');
-    const part = attachmentPart(fakeXlsx(), { ...options, ...(contentType ? { contentType } : {}) });
-    const raw = message({ parts: [Buffer.from(part.toString('latin1'), 'latin1')] });
+    const raw = message({ parts: [attachmentPart(fakeXlsx(), options)] });
     const [found, ...rest] = await attachments(raw);
     expect(rest).toEqual([]);
     expect(found?.filename).toBe(expected);
     expect(found?.format).toBe('xlsx');
   });
+});
+
+it('notes a file name that does not decode cleanly', async () => {
+  const damaged = Buffer.concat([utf8('申請'), Buffer.from([0xe6, 0x9b]), utf8('書.xlsx')]);
+  const result = await parseMessage(message({ parts: [attachmentPart(fakeXlsx(), { disposition: `attachment;${rfc2231('filename', damaged, 'UTF-8')}` })] }), DEFAULT_LIMITS);
+  expect(result.ok && result.message.encodingProblems).toEqual([expect.stringMatching(/^申請\uFFFD書\.xlsx: ファイル名: .*U\+FFFD/)]);
 });
 
 describe('what is an attachment', () => {

@@ -76,6 +76,17 @@ describe('From, Message-ID', () => {
   });
 });
 
+describe('line ends and envelopes', () => {
+  it.each<[string, (raw: Buffer) => Buffer]>([
+    ['LF only', (raw) => Buffer.from(raw.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')],
+    ['an mbox "From " line first', (raw) => Buffer.concat([Buffer.from('From applicant@example.jp Thu Oct  5 10:15:30 2023\r\n'), raw])],
+  ])('%s', async (_, transform) => {
+    const raw = transform(message({ subject: bWord(jis(SUBJECT), 'ISO-2022-JP'), parts: [attachmentPart(Buffer.from('%PDF-1.4'), { disposition: 'attachment; filename="a.pdf"' })] }));
+    const result = await parsed(raw);
+    expect([result.subject, result.messageId, result.attachments.map((a) => [a.filename, a.kind])]).toEqual([SUBJECT, '<msg-1@example.jp>', [['a.pdf', 'pdf']]]);
+  });
+});
+
 describe('dates', () => {
   it('receivedDate is the topmost Received:, date the Date: header', async () => {
     const raw = message({

@@ -27,9 +27,11 @@ function unicodePathField(raw: Buffer, extraFields: readonly ExtraField[]): stri
 }
 
 export function decodeEntryName(raw: Buffer, generalPurposeBitFlag: number, extraFields: readonly ExtraField[] = []): string {
-  if (generalPurposeBitFlag & UTF8_FLAG) return raw.toString('utf8');
-  const unicode = unicodePathField(raw, extraFields);
+  // The Unicode Path field stands in for a name written in a code page, not for a UTF-8 one.
+  const unicode = generalPurposeBitFlag & UTF8_FLAG ? null : unicodePathField(raw, extraFields);
   if (unicode !== null) return unicode;
+  // Valid UTF-8 is UTF-8 whether bit 11 says so or not (macOS leaves it unset); anything else is
+  // read as CP932, also under a bit 11 that some writers set over CP932 bytes.
   try {
     return strictUtf8.decode(raw);
   } catch {

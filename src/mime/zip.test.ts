@@ -16,6 +16,7 @@ describe('zip entry names', () => {
     ['UTF-8 with bit 11 set', { name: '申請書①.xlsx' }, '申請書①.xlsx'],
     ['CP932 without the flag (Japanese Windows)', { name: sjis('申請書①_表示.xlsx'), flags: 0 }, '申請書①_表示.xlsx'],
     ['UTF-8 without the flag (macOS)', { name: Buffer.from('申請書.pdf'), flags: 0 }, '申請書.pdf'],
+    ['CP932 under a bit 11 it does not deserve', { name: sjis('申請書.xlsx'), flags: 0x800 }, '申請書.xlsx'],
     ['CP437 when CP932 cannot read it', { name: Buffer.from([0x80, 0x81, 0x2e, 0x74, 0x78, 0x74]), flags: 0 }, 'Çü.txt'],
   ])('%s', async (_, spec, expected) => {
     const listing = await read([{ ...spec, data: data('x') }]);
@@ -30,6 +31,10 @@ describe('zip entry names', () => {
     expect(decodeEntryName(raw, 0, [{ id: 0x7075, data: field }])).toBe('新名.txt');
     field.writeUInt32LE(0, 1); // stale CRC: the field no longer applies
     expect(decodeEntryName(raw, 0, [{ id: 0x7075, data: field }])).toBe('旧名.txt');
+    const flagged = Buffer.from('utf8名.txt');
+    field.writeUInt32LE(crc32(flagged), 1);
+    expect(decodeEntryName(flagged, 0x800, [{ id: 0x7075, data: field }])).toBe('utf8名.txt'); // bit 11: the name itself is Unicode
+    expect(decodeEntryName(flagged, 0, [{ id: 0x7075, data: field }])).toBe('新名.txt');
   });
 
   it('keeps traversal names as names: the zip is read, nothing is refused or resolved', async () => {

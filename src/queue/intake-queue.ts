@@ -41,6 +41,9 @@ export type IntakeJob = Job<IntakeJobData, IntakeJobResult, IntakeJobName>;
  */
 const KEEP_COMPLETED = { age: 7 * 24 * 3600, count: 50_000 } as const;
 
+/** How long close() waits for in-flight commands before dropping the connection. */
+const CLOSE_DEADLINE_MS = 5_000;
+
 /** Job-state lookups per round trip when the poller asks which UIDs are not queued yet. */
 const LOOKUP_BATCH = 500;
 
@@ -93,9 +96,9 @@ export class IntakeQueue {
   }
 
   async counts(): Promise<QueueCounts> {
-    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'paused');
+    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
     return {
-      waiting: (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.paused ?? 0),
+      waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
       active: c.active ?? 0,
       delayed: c.delayed ?? 0,
       failed: c.failed ?? 0,
@@ -132,8 +135,16 @@ export class IntakeQueue {
     return [...jobIds];
   }
 
+  /** Closes the queue; with Redis unreachable it gives up waiting after a few seconds. */
   async close(): Promise<void> {
-    await this.queue.close();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.queue.close().catch(() => undefined),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, CLOSE_DEADLINE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     this.connection.disconnect();
   }
 }

@@ -2,8 +2,11 @@
 // file in the same directory (same file system, so the rename is atomic), is flushed to disk, and
 // only then replaces the report. A failed write leaves the previous report as it was.
 import { randomBytes } from 'node:crypto';
-import { rm, rename, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { rm, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * Reports hold applicants' personal data: owner read-write and group read (the staff group of a file
@@ -24,7 +27,7 @@ export async function writeFileAtomic(target: string, write: (tempPath: string) 
   }
 }
 
-/** A whole text file, written atomically and flushed. */
-export function writeTextAtomic(target: string, text: string): Promise<void> {
-  return writeFileAtomic(target, (temp) => writeFile(temp, text, { encoding: 'utf8', mode: REPORT_FILE_MODE, flush: true }));
+/** A text file from its pieces, streamed (with back-pressure) and flushed, then renamed into place. */
+export function writeChunksAtomic(target: string, chunks: Iterable<string>): Promise<void> {
+  return writeFileAtomic(target, (temp) => pipeline(Readable.from(chunks), createWriteStream(temp, { mode: REPORT_FILE_MODE, flush: true })));
 }

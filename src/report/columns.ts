@@ -17,14 +17,16 @@ export interface Column<Row> {
   inTable?: boolean;
   /** How the page's table shows it: on one line, as a status badge, or as a wide text column. */
   display?: 'nowrap' | 'badge' | 'wide';
+  /** What the page's table shows, greyed, where the value is blank (the workbook has more columns). */
+  placeholder?(row: Row): string | null;
   value(row: Row): CellValue;
 }
 
 type SubmissionColumn = Column<SubmissionRow>;
 
-function field(key: string, header: string, width: number, inTable = false): SubmissionColumn {
+function field(key: string, header: string, width: number, inTable = false, display?: Column<SubmissionRow>['display']): SubmissionColumn {
   const def = fieldByKey(key);
-  return { header, kind: kindOfField(def), width, inTable, value: (row) => fieldCell(def, fieldValue(row.record.form, key)) };
+  return { header, kind: kindOfField(def), width, inTable, ...(display ? { display } : {}), value: (row) => fieldCell(def, fieldValue(row.record.form, key)) };
 }
 
 function lines(values: readonly string[]): string | null {
@@ -42,7 +44,11 @@ const receivedAt: SubmissionColumn = {
   value: (row) => row.receivedAt ?? plainText(row.record.message.receivedAt),
 };
 const state: SubmissionColumn = { header: '状態', kind: 'text', width: 10, inTable: true, display: 'badge', value: (row) => STATE_LABELS[row.state] };
-const applicantName = field('applicant.name', '法人名', 30, true);
+const applicantName: SubmissionColumn = {
+  ...field('applicant.name', '法人名', 30, true),
+  // A mail without a readable 申請書 has no applicant name; the sender is who staff contact.
+  placeholder: (row) => (row.record.form ? null : `（申請書なし）${senderText(row.record.message)}`),
+};
 const sender: SubmissionColumn = { header: '差出人', kind: 'text', width: 30, value: (row) => senderText(row.record.message) || null };
 const grantRate: SubmissionColumn = {
   header: '助成率',
@@ -83,7 +89,7 @@ export const SUBMISSION_COLUMNS: readonly SubmissionColumn[] = [
   applicantName,
   sender,
   field('applicant.corporateNumber', '法人番号', 15),
-  field('applicant.category', '法人区分', 18, true),
+  field('applicant.category', '法人区分', 18, true, 'nowrap'),
   grantRate,
   field('development.categories', '開発区分', 34),
   field('compute.gpuType', 'GPU種類', 12, true),
@@ -99,8 +105,8 @@ export const SUBMISSION_COLUMNS: readonly SubmissionColumn[] = [
   attachments,
 ];
 
-function ofSubmission(column: SubmissionColumn): Column<IssueRow> {
-  return { ...column, value: (issue) => column.value(issue.row) };
+function ofSubmission({ header, kind, width, value }: SubmissionColumn): Column<IssueRow> {
+  return { header, kind, width, value: (issue) => value(issue.row) };
 }
 
 /** 不備一覧: one row per error or warning, with what to ask the applicant for and whom to call. */

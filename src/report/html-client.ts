@@ -19,8 +19,10 @@ export function reportClient(): void {
   const dialog = byId<HTMLDialogElement>('detail');
   const dialogTitle = byId<HTMLHeadingElement>('detail-title');
   const dialogBody = byId<HTMLDivElement>('detail-body');
-  // The server renders the rows newest first, sorted on the first column.
-  const sort = { column: 0, direction: -1 };
+  // The server renders the rows already sorted, and marks the column with aria-sort.
+  const headers = Array.from(table.tHead?.querySelectorAll('th') ?? []);
+  const initial = headers.findIndex((th) => th.getAttribute('aria-sort') !== 'none');
+  const sort = { column: Math.max(0, initial), direction: headers[initial]?.getAttribute('aria-sort') === 'ascending' ? 1 : -1 };
   let searchTexts: string[] = [];
 
   const body = (): HTMLTableSectionElement => table.tBodies[0]!;
@@ -57,23 +59,32 @@ export function reportClient(): void {
     noMatch.hidden = shown > 0;
   }
 
-  function compareRows(a: HTMLTableRowElement, b: HTMLTableRowElement): number {
-    const ka = data.rows[rowIndex(a)]!.keys[sort.column] ?? null;
-    const kb = data.rows[rowIndex(b)]!.keys[sort.column] ?? null;
-    const ta = a.cells[sort.column]?.textContent ?? '';
-    const tb = b.cells[sort.column]?.textContent ?? '';
+  // One collator for the whole sort: localeCompare with options builds one per comparison.
+  const collator = new Intl.Collator('ja', { numeric: true });
+
+  interface SortEntry {
+    tr: HTMLTableRowElement;
+    key: number | null;
+    text: string;
+  }
+
+  function compareEntries(a: SortEntry, b: SortEntry): number {
     // Blanks go last whichever way the column is sorted: staff look for the values.
-    const blankA = ka === null && ta === '';
-    const blankB = kb === null && tb === '';
+    const blankA = a.key === null && a.text === '';
+    const blankB = b.key === null && b.text === '';
     if (blankA || blankB) return blankA === blankB ? 0 : blankA ? 1 : -1;
-    const order = ka !== null && kb !== null ? ka - kb : ta.localeCompare(tb, 'ja', { numeric: true });
+    const order = a.key !== null && b.key !== null ? a.key - b.key : collator.compare(a.text, b.text);
     return order * sort.direction;
   }
 
   function applySort(): void {
-    const rows = Array.from(body().rows).sort(compareRows);
-    body().append(...rows);
-    table.tHead?.querySelectorAll('th').forEach((th, i) => {
+    const entries = Array.from(body().rows, (tr): SortEntry => ({
+      tr,
+      key: data.rows[rowIndex(tr)]!.keys[sort.column] ?? null,
+      text: tr.cells[sort.column]?.textContent ?? '',
+    }));
+    body().append(...entries.sort(compareEntries).map((entry) => entry.tr));
+    headers.forEach((th, i) => {
       th.setAttribute('aria-sort', i === sort.column ? (sort.direction === 1 ? 'ascending' : 'descending') : 'none');
     });
   }
@@ -151,8 +162,8 @@ export function reportClient(): void {
     });
   }
 
-  table.tHead?.querySelectorAll('th button').forEach((button, i) => {
-    button.addEventListener('click', () => {
+  headers.forEach((th, i) => {
+    th.querySelector('button')?.addEventListener('click', () => {
       sort.direction = sort.column === i ? -sort.direction : 1;
       sort.column = i;
       applySort();

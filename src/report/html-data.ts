@@ -5,8 +5,9 @@ import { FIELDS, SECTIONS, type FieldDef } from '../form/definition.js';
 import type { IntakeRecord } from '../record.js';
 import { FLAG_SPECS } from '../validate/flags.js';
 import { plainText } from './cell-text.js';
+import { jsonForHtml } from './html-escape.js';
 import { SUBMISSION_COLUMNS } from './columns.js';
-import { displayCell, fieldCell, fieldValue, kindOfField } from './field-values.js';
+import { displayCell, fieldCell, fieldValue, formatNumber, kindOfField } from './field-values.js';
 import { jstDateTime } from './jst.js';
 import { ATTACHMENT_ROLE_LABELS, GRANT_RATE_LABELS, RECEIVED_AT_SOURCE_LABELS, SEVERITY_LABELS, STATE_LABELS, type RowState } from './labels.js';
 import type { ReportModel } from './model.js';
@@ -99,10 +100,17 @@ export function reportVersion(recordCount: number): string {
   return String(recordCount);
 }
 
-/** The page lists newest first: during the deadline rush, what just came in is what staff look at. */
+/**
+ * The page lists the latest arrival first: during the deadline rush, what just came in is what
+ * staff look at. (Receipt numbers break ties; a record whose arrival time is unreadable goes last.)
+ */
 export function pageRows(model: ReportModel): SubmissionRow[] {
-  return [...model.current, ...model.superseded].sort((a, b) => compareReceiptNo(b.record.receiptNo, a.record.receiptNo));
+  const time = (row: SubmissionRow) => row.receivedAt?.getTime() ?? -Infinity;
+  return [...model.current, ...model.superseded].sort((a, b) => time(b) - time(a) || compareReceiptNo(b.record.receiptNo, a.record.receiptNo));
 }
+
+/** The table column the page starts sorted on (descending), matching pageRows. */
+export const INITIAL_SORT_COLUMN = TABLE_COLUMNS.findIndex((c) => c.kind === 'datetime');
 
 function detailOf(row: SubmissionRow): ClientDetail {
   const { record } = row;
@@ -133,7 +141,7 @@ function detailOf(row: SubmissionRow): ClientDetail {
       plainText(a.path ?? a.filename),
       plainText(a.format),
       ATTACHMENT_ROLE_LABELS[a.role] ?? plainText(a.role),
-      typeof a.size === 'number' ? `${Math.max(1, Math.round(a.size / 1024)).toLocaleString('ja-JP')} KB` : '',
+      typeof a.size === 'number' ? `${formatNumber(Math.max(1, Math.round(a.size / 1024)))} KB` : '',
     ]),
   };
 }
@@ -143,20 +151,30 @@ function sortKey(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-export function clientData(model: ReportModel, rows: readonly SubmissionRow[]): ClientData {
+function clientRow(row: SubmissionRow): ClientRow {
   return {
+    state: row.state,
+    keys: TABLE_COLUMNS.map((c) => sortKey(c.value(row))),
+    flags: [...new Set(row.record.flags.map((f) => f.code))],
+    detail: detailOf(row),
+  };
+}
+
+/**
+ * The ClientData JSON for the page's data block, in pieces: one row at a time, so that 10,000
+ * submissions never exist as one object graph and one huge string at once.
+ */
+export function* clientDataJson(model: ReportModel, rows: readonly SubmissionRow[]): Generator<string> {
+  const head: Omit<ClientData, 'rows'> = {
     version: reportVersion(model.summary.messages),
     stateLabels: { ...STATE_LABELS },
     metaLabels: META_LABELS,
     formSections: DETAIL_SECTIONS.map((s) => ({ title: s.title, labels: s.entries.map((e) => e.label) })),
     attachmentHeaders: ATTACHMENT_HEADERS,
-    rows: rows.map((row) => ({
-      state: row.state,
-      keys: TABLE_COLUMNS.map((c) => sortKey(c.value(row))),
-      flags: [...new Set(row.record.flags.map((f) => f.code))],
-      detail: detailOf(row),
-    })),
   };
+  yield `${jsonForHtml(head).slice(0, -1)},"rows":[`;
+  for (let i = 0; i < rows.length; i++) yield `${i > 0 ? ',' : ''}${jsonForHtml(clientRow(rows[i]!))}`;
+  yield ']}';
 }
 
 /** The flag codes present, with their staff text and how many rows carry each, for the flag filter. */

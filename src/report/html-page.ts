@@ -3,10 +3,10 @@
 // serves the same page with live updates switched on.
 import { createHash } from 'node:crypto';
 import { FORM_TITLE } from '../form/definition.js';
-import { displayCell } from './field-values.js';
+import { displayCell, formatNumber } from './field-values.js';
 import { arrivalsChart } from './html-chart.js';
 import { reportClient } from './html-client.js';
-import { clientData, flagChoices, pageRows, TABLE_COLUMNS } from './html-data.js';
+import { clientDataJson, flagChoices, INITIAL_SORT_COLUMN, pageRows, TABLE_COLUMNS } from './html-data.js';
 import { escapeHtml, jsonForHtml } from './html-escape.js';
 import { PAGE_CSS } from './html-styles.js';
 import { jstDateTime } from './jst.js';
@@ -46,7 +46,7 @@ const e = escapeHtml;
 
 /** ¥1,200,000,000 → ["12", "億円"]: staff read large amounts in 億 and 万. */
 function yenParts(yen: number): [string, string] {
-  const fmt = (n: number) => n.toLocaleString('ja-JP', { maximumFractionDigits: 2 });
+  const fmt = formatNumber;
   if (Math.abs(yen) >= 1e8) return [fmt(yen / 1e8), '億円'];
   if (Math.abs(yen) >= 1e4) return [fmt(yen / 1e4), '万円'];
   return [fmt(yen), '円'];
@@ -57,7 +57,7 @@ function card(label: string, figure: string, note: string, attention = false): s
 }
 
 function summaryCards(s: ReportSummary): string {
-  const n = (v: number) => v.toLocaleString('ja-JP');
+  const n = formatNumber;
   const median = (v: number | null, unit: (x: number) => string) => (v === null ? '記入なし' : `中央値 ${unit(v)}`);
   const [amount, amountUnit] = yenParts(s.amountYen.total);
   return [
@@ -82,39 +82,47 @@ function chartSection(model: ReportModel): string {
   ].join('');
 }
 
-function listSection(model: ReportModel, rows: readonly SubmissionRow[]): string {
+function tableRow(row: SubmissionRow, i: number): string {
+  const cells = TABLE_COLUMNS.map((c) => {
+    const value = c.value(row);
+    const placeholder = value === null ? c.placeholder?.(row) : null;
+    if (placeholder) return `<td class="placeholder">${e(placeholder)}</td>`;
+    const text = e(displayCell(c.kind, value));
+    if (c.display === 'badge') return `<td class="nowrap"><span class="badge ${row.state}">${text}</span></td>`;
+    const cls = typeof value === 'number' ? 'num' : c.display === 'nowrap' ? 'nowrap' : c.display === 'wide' ? 'flags' : '';
+    return `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
+  });
+  // Superseded rows start hidden, as the status filter starts on current submissions.
+  return `<tr class="${row.state}" data-i="${i}" tabindex="0"${row.state === 'superseded' ? ' hidden' : ''}>${cells.join('')}</tr>\n`;
+}
+
+function* listSection(model: ReportModel, rows: readonly SubmissionRow[]): Generator<string> {
   const statusOptions = [
     ['current', '現行の受付（差替え済みを除く）'],
     ['needs_attention', STATE_LABELS.needs_attention],
     ['ok', STATE_LABELS.ok],
     ['superseded', STATE_LABELS.superseded],
     ['all', 'すべて'],
-  ];
+  ] as const;
   const flagOptions = flagChoices(rows).map((f) => `<option value="${e(f.code)}">${e(f.text)}（${f.count}件）</option>`);
-  const head = TABLE_COLUMNS.map((c, i) => `<th scope="col" aria-sort="${i === 0 ? 'descending' : 'none'}"><button type="button">${e(c.header)}</button></th>`);
-  const body = rows.map((row, i) => {
-    const cells = TABLE_COLUMNS.map((c) => {
-      const value = c.value(row);
-      const text = e(displayCell(c.kind, value));
-      if (c.display === 'badge') return `<td class="nowrap"><span class="badge ${row.state}">${text}</span></td>`;
-      const cls = typeof value === 'number' ? 'num' : c.display === 'nowrap' ? 'nowrap' : c.display === 'wide' ? 'flags' : '';
-      return `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
-    });
-    return `<tr class="${row.state}" data-i="${i}" tabindex="0"${row.state === 'superseded' ? ' hidden' : ''}>${cells.join('')}</tr>`;
-  });
-  return [
+  const head = TABLE_COLUMNS.map((c, i) => `<th scope="col" aria-sort="${i === INITIAL_SORT_COLUMN ? 'descending' : 'none'}"><button type="button">${e(c.header)}</button></th>`);
+  yield [
     `<section id="list" aria-labelledby="list-heading"><h2 id="list-heading">受付一覧</h2>`,
     `<div class="controls" role="search">`,
     `<label>検索<input type="search" id="q" placeholder="法人名・担当者・メール・ファイル名など" autocomplete="off"></label>`,
-    `<label>状態<select id="status">${statusOptions.map(([v, t]) => `<option value="${v}"${v === 'current' ? ' selected' : ''}>${e(t!)}</option>`).join('')}</select></label>`,
+    `<label>状態<select id="status">${statusOptions.map(([v, t]) => `<option value="${v}"${v === 'current' ? ' selected' : ''}>${e(t)}</option>`).join('')}</select></label>`,
     `<label>不備・注意<select id="flag"><option value="">すべて</option>${flagOptions.join('')}</select></label>`,
     `<output id="count" aria-live="polite">${model.current.length}件を表示（受信 ${rows.length}件中）</output>`,
     `</div>`,
-    `<div class="table-wrap"><table id="submissions"><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`,
+    `<div class="table-wrap"><table id="submissions"><thead><tr>${head.join('')}</tr></thead><tbody>\n`,
+  ].join('\n');
+  for (let i = 0; i < rows.length; i++) yield tableRow(rows[i]!, i);
+  yield [
+    `</tbody></table></div>`,
     `<p id="no-match" class="empty"${model.current.length > 0 ? ' hidden' : ''}>該当する受付はありません。</p>`,
     `<p class="empty">行を選ぶと、記入内容・不備・添付ファイルの詳細を表示します。</p>`,
-    `</section>`,
-  ].join('');
+    `</section>\n`,
+  ].join('\n');
 }
 
 function totalsSection(model: ReportModel): string {
@@ -130,10 +138,11 @@ function totalsSection(model: ReportModel): string {
   return `<section id="totals" aria-labelledby="totals-heading"><h2 id="totals-heading">集計</h2><div class="totals">${tables.join('')}</div></section>`;
 }
 
-export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions = {}): string {
+/** The page in pieces, so that a file can be written without holding the whole page in memory. */
+export function* htmlReportChunks(model: ReportModel, options: HtmlReportOptions = {}): Generator<string> {
   const rows = pageRows(model);
   const window = `${jstDateTime(model.window.windowStart)} 〜 ${jstDateTime(model.window.windowEnd)}`;
-  return [
+  yield [
     '<!DOCTYPE html>',
     '<html lang="ja"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -149,13 +158,20 @@ export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions 
     '<main>',
     summaryCards(model.summary),
     chartSection(model),
-    listSection(model, rows),
+    '',
+  ].join('\n');
+  yield* listSection(model, rows);
+  yield [
     totalsSection(model),
     '<p class="empty">この資料には申請者の個人情報が含まれます。取扱いに注意し、外部に転送しないでください。</p>',
     '</main>',
     `<dialog id="detail" aria-labelledby="detail-title"><div class="detail-head"><h2 id="detail-title"></h2><button type="button" id="detail-close">閉じる</button></div><div id="detail-body" class="detail-body"></div></dialog>`,
-    `<script type="application/json" id="report-data">${jsonForHtml(clientData(model, rows))}</script>`,
-    `<script>${SCRIPT}</script>`,
-    '</body></html>',
+    '<script type="application/json" id="report-data">',
   ].join('\n');
+  yield* clientDataJson(model, rows);
+  yield `</script>\n<script>${SCRIPT}</script>\n</body></html>\n`;
+}
+
+export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions = {}): string {
+  return [...htmlReportChunks(model, options)].join('');
 }

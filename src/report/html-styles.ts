@@ -66,6 +66,7 @@ th[aria-sort=descending] button::after { content: "▼"; color: var(--brand); }
 td { white-space: pre-line; overflow-wrap: anywhere; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.nowrap { white-space: nowrap; }
+td.placeholder { color: var(--muted); }
 #submissions tbody tr { cursor: pointer; }
 #submissions tbody tr:hover, #submissions tbody tr:focus { background: #eef4fb; outline: none; }
 #submissions tr.needs_attention { background: var(--attention-bg); box-shadow: inset 4px 0 0 #ea8a3d; }

@@ -4,9 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log/logger.js';
 import type { RecordStore } from '../store/store.js';
-import { writeTextAtomic } from './atomic-write.js';
-import { renderHtmlReport } from './html-page.js';
-import { buildReportModel } from './model.js';
+import { writeChunksAtomic } from './atomic-write.js';
+import { htmlReportChunks } from './html-page.js';
+import { buildReportModel, type ReportModel } from './model.js';
 import { DEFAULT_REPORT_WINDOW, type ReportWindow } from './window.js';
 import { writeXlsxReport } from './xlsx-report.js';
 
@@ -17,6 +17,11 @@ export interface ReportPaths {
   html: string;
 }
 
+/** intake-report.html, streamed to disk: 10,000 submissions make a page of tens of megabytes. */
+export function writeHtmlReport(model: ReportModel, file: string): Promise<void> {
+  return writeChunksAtomic(file, htmlReportChunks(model));
+}
+
 /** Writes intake-report.xlsx and intake-report.html into reportDir (created if missing). */
 export async function refreshReports(store: RecordStore, reportDir: string, now: Date = new Date(), window: ReportWindow = DEFAULT_REPORT_WINDOW): Promise<ReportPaths> {
   const model = buildReportModel(await store.list(), window, now);
@@ -24,7 +29,7 @@ export async function refreshReports(store: RecordStore, reportDir: string, now:
   await mkdir(reportDir, { recursive: true, mode: 0o750 });
   const paths = { xlsx: path.join(reportDir, REPORT_FILES.xlsx), html: path.join(reportDir, REPORT_FILES.html) };
   await writeXlsxReport(model, paths.xlsx);
-  await writeTextAtomic(paths.html, renderHtmlReport(model));
+  await writeHtmlReport(model, paths.html);
   return paths;
 }
 

@@ -39,7 +39,9 @@ export function issuesOf(row: SubmissionRow): IssueRow[] {
     .map((flag) => ({ row, flag }));
 }
 
+const RECEIPT_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Natural order of receipt numbers: R-0002 before R-0010, and R-9999 before R-10000. */
 export function compareReceiptNo(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return RECEIPT_ORDER.compare(a, b);
 }

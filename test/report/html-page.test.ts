@@ -66,9 +66,12 @@ async function resetFilters(): Promise<void> {
 }
 
 describe('intake-report.html in Chromium', () => {
-  it('shows every current submission, newest first, with the summary figures', async () => {
+  it('shows every current submission, latest arrival first, with the summary figures', async () => {
     expect(await visibleRows().count()).toBe(7);
-    expect(await receiptNos()).toEqual(['R-0008', 'R-0007', 'R-0005', 'R-0004', 'R-0003', 'R-0002', 'R-0001']);
+    expect(await receiptNos()).toEqual(['R-0007', 'R-0008', 'R-0005', 'R-0004', 'R-0003', 'R-0002', 'R-0001']);
+    expect(await page.locator('#submissions thead th', { hasText: '受信日時' }).getAttribute('aria-sort')).toBe('descending');
+    // No 申請書, so no applicant name: the page names the sender instead.
+    expect(await rowOf('R-0005').locator('td:nth-child(4)').textContent()).toBe('（申請書なし）田中 一郎 <tanaka@example.co.jp>');
     await expect.poll(() => page.locator('#count').textContent()).toBe('7件を表示（受信 8件中）');
     const summary = await page.locator('#summary').innerText();
     expect(summary).toContain('現行の受付\n7件');

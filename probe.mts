@@ -1,0 +1,11 @@
+import { pdfFlateBomb } from './scripts/lib/hostile-pdf.ts';
+import { extractPdf } from './src/extract/pdf.ts';
+import { extractLimits } from './src/extract/extractors.ts';
+import { DEFAULT_LIMITS } from './src/config/limits.ts';
+const pdf = pdfFlateBomb(512, 4);
+const t = Date.now();
+let ticks = 0;
+const iv = setInterval(() => { ticks++; const m = process.memoryUsage(); if (ticks % 10 === 0) console.log(Date.now()-t, 'rss', Math.round(m.rss/1e6), 'heap', Math.round(m.heapUsed/1e6), 'ext', Math.round(m.external/1e6), 'ab', Math.round(m.arrayBuffers/1e6)); }, 100);
+const r = await extractPdf(pdf, extractLimits(DEFAULT_LIMITS));
+clearInterval(iv);
+console.log(JSON.stringify(r).slice(0, 200), Date.now() - t, 'ticks', ticks);
