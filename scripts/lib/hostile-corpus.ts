@@ -237,8 +237,9 @@ export function hostileCorpus(options: CorpusOptions): HostileMessage[] {
   add('42-pdf-length-self', 'PDF reference loops', pdfExpect, pdfCase(pdfLengthSelf));
   add('43-pdf-lies', 'PDF lies', pdfExpect, pdfCase(pdfLies));
   add('44-pdf-deep-nesting', 'PDF reference loops', pdfExpect, pdfCase(() => pdfDeepNesting()));
-  // Gigabytes of content for pdf.js to inflate and scan, from a MB of file: only the deadline stops it.
-  add('45-pdf-flate-bomb', 'PDF flate bomb', { ...pdfExpect, flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_EXTRACT_TIMEOUT_S/ }, pdfCase(() => pdfFlateBomb(Math.ceil(bombMegabytes / 2), PDF_BOMB_REPEATS)));
+  // Gigabytes for pdf.js to inflate and scan, from a MB of file: no size limit applies to a stream
+  // that is never held whole, so the extraction thread's memory cap or deadline must stop it.
+  add('45-pdf-flate-bomb', 'PDF flate bomb', { ...pdfExpect, flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_EXTRACT_(MEMORY_MB|TIMEOUT_S)/ }, pdfCase(() => pdfFlateBomb(Math.ceil(bombMegabytes / 2), PDF_BOMB_REPEATS)));
 
   // Type from content, never from the name or the declared type.
   add('50-html-named-pdf', 'disguised types', { ...unreadableForm, flags: ['unsupported_format', 'no_application_form'], formats: ['other'] }, async (name) =>

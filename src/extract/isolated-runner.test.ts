@@ -50,6 +50,12 @@ describe('isolated runner, misbehaving extractors', () => {
     expect(await runner('xlsx', command('echo:after hog'), jobLimits)).toEqual(echoed('echo:after hog'));
   });
 
+  it('stops an extractor whose buffers (outside the heap) pass the memory cap', async () => {
+    runner = createIsolatedRunner(limits, 1, MISBEHAVING);
+    expect(await runner('pdf', command('buffers'), jobLimits)).toEqual(unreadable(memoryReason(limits)));
+    expect(await runner('pdf', command('echo:after buffers'), jobLimits)).toEqual(echoed('echo:after buffers'));
+  });
+
   it('reports a thread that exits or throws outside the extractor, and replaces it', async () => {
     runner = createIsolatedRunner(limits, 1, MISBEHAVING);
     expect(await runner('docx', command('exit'), jobLimits)).toEqual(unreadable('extraction stopped: the extracting thread exited (code 7)'));

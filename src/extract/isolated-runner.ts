@@ -22,6 +22,15 @@ const YOUNG_GENERATION_MB = 32;
 /** Node's default stack: deep recursion on crafted nesting ends as a RangeError in that thread. */
 const STACK_MB = 4;
 
+/**
+ * The heap cap does not cover ArrayBuffers: pdf.js inflates a content stream into one growing
+ * Uint8Array, and a PDF flate bomb took the process past 2 GB in 10 s although the thread's heap
+ * stayed small (measured). So the process's RSS is watched too, while jobs run; a thread does not
+ * yield to its own timers while it parses, so the watching is done here. At the ~200 MB/s such a
+ * bomb grows, this period lets it overshoot the cap by about 20 MB.
+ */
+const RSS_POLL_MS = 100;
+
 const MB = 1024 * 1024;
 
 export type IsolatedRunner = ExtractRunner & { close(): Promise<void> };
@@ -40,6 +49,9 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   deadline: NodeJS.Timeout | null;
+  /** When the running job started, and the process's RSS then (the job's memory is what it adds). */
+  startedAt: number;
+  startRss: number;
   /** The error the thread died of, reported with its exit. */
   crash: Error | null;
 }
@@ -92,33 +104,57 @@ export function createIsolatedRunner(limits: Limits, size = DEFAULT_EXTRACT_THRE
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
+  let rssWatch: NodeJS.Timeout | null = null;
 
-  const startDeadline = (slot: Slot) => {
-    slot.deadline = setTimeout(() => {
-      const job = slot.job;
-      // Out of the pool at once: the thread may take a moment to stop, and must get no other job.
-      slots.delete(slot);
-      slot.job = null;
-      void slot.worker.terminate();
-      job?.resolve(unreadable(timeoutReason(limits)));
-      pump();
-    }, limits.extractTimeoutMs);
+  const running = () => [...slots].filter((slot) => slot.job !== null && slot.deadline !== null);
+
+  /** Ends the thread and answers its job with `reason`; the thread is out of the pool at once. */
+  const stop = (slot: Slot, reason: string) => {
+    const job = finish(slot);
+    slots.delete(slot);
+    void slot.worker.terminate();
+    job?.resolve(unreadable(reason));
+    pump();
   };
 
-  const finish = (slot: Slot): Job | null => {
+  const watchRss = () => {
+    const rss = process.memoryUsage.rss();
+    // Threads share one process: when several are over, the longest-running job is taken for the
+    // culprit (a valid form is read in well under a second; a bomb grows for seconds).
+    const over = running()
+      .filter((slot) => rss - slot.startRss > limits.extractMemoryBytes)
+      .sort((a, b) => a.startedAt - b.startedAt)[0];
+    if (over) stop(over, memoryReason(limits));
+  };
+
+  const start = (slot: Slot) => {
+    slot.startedAt = performance.now();
+    slot.startRss = process.memoryUsage.rss();
+    slot.deadline = setTimeout(() => stop(slot, timeoutReason(limits)), limits.extractTimeoutMs);
+    if (!rssWatch) {
+      rssWatch = setInterval(watchRss, RSS_POLL_MS);
+      rssWatch.unref();
+    }
+  };
+
+  function finish(slot: Slot): Job | null {
     const job = slot.job;
     if (slot.deadline) clearTimeout(slot.deadline);
     slot.deadline = null;
     slot.job = null;
+    if (rssWatch && running().length === 0) {
+      clearInterval(rssWatch);
+      rssWatch = null;
+    }
     return job;
-  };
+  }
 
   const addSlot = (): Slot => {
-    const slot: Slot = { worker: spawn(entry, resourceLimits), ready: false, job: null, deadline: null, crash: null };
+    const slot: Slot = { worker: spawn(entry, resourceLimits), ready: false, job: null, deadline: null, startedAt: 0, startRss: 0, crash: null };
     slot.worker.on('message', (reply: ExtractReply) => {
       if (reply.type === 'ready') {
         slot.ready = true;
-        if (slot.job) startDeadline(slot);
+        if (slot.job) start(slot);
         return;
       }
       if (slot.job?.id !== reply.id) return;
@@ -147,7 +183,7 @@ export function createIsolatedRunner(limits: Limits, size = DEFAULT_EXTRACT_THRE
     const bytes = new Uint8Array(job.bytes.byteLength);
     bytes.set(job.bytes);
     slot.worker.postMessage({ id: job.id, format: job.format, bytes, limits: job.limits } satisfies ExtractRequest, [bytes.buffer]);
-    if (slot.ready) startDeadline(slot);
+    if (slot.ready) start(slot);
   };
 
   function pump(): void {
@@ -172,9 +208,9 @@ export function createIsolatedRunner(limits: Limits, size = DEFAULT_EXTRACT_THRE
     // retried, rather than getting a record that calls the attachment unreadable.
     const stopped = new Error('the isolated extract runner was closed before extraction finished');
     for (const job of queue.splice(0)) job.reject(stopped);
-    const running = [...slots];
-    for (const slot of running) finish(slot)?.reject(stopped);
-    await Promise.all(running.map((slot) => slot.worker.terminate()));
+    const all = [...slots];
+    for (const slot of all) finish(slot)?.reject(stopped);
+    await Promise.all(all.map((slot) => slot.worker.terminate()));
     slots.clear();
   };
 

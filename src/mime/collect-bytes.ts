@@ -53,10 +53,3 @@ export class ByteCollector {
     };
   }
 }
-
-/** Bytes already in memory (a nested message's own parts are collected the same way). */
-export function collectBuffer(bytes: Buffer, maxBytes: number): CollectedBytes {
-  const collector = new ByteCollector(maxBytes);
-  collector.push(bytes);
-  return collector.finish();
-}

@@ -17,7 +17,7 @@ const VARIABLES: Readonly<Record<MimeLimit, { variable: string; bytes: boolean }
 const KB = 1024;
 const MB = 1024 * KB;
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   const round = (x: number) => String(Math.round(x * 100) / 100);
   if (n >= MB) return `${round(n / MB)} MB`;
   if (n >= KB) return `${round(n / KB)} KB`;
@@ -25,7 +25,7 @@ export function formatBytes(n: number): string {
 }
 
 /** "INTAKE_MAX_MIME_PARTS (500)" */
-export function limitName(limit: MimeLimit, limits: Limits): string {
+function limitName(limit: MimeLimit, limits: Limits): string {
   const { variable, bytes } = VARIABLES[limit];
   const value = limits[limit];
   return `${variable} (${bytes ? formatBytes(value) : value})`;

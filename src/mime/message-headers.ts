@@ -15,7 +15,7 @@ import { decodeEncodedWords } from './encoded-words.js';
 import { firstField, type HeaderField } from './raw-headers.js';
 
 /** Unstructured header text (Subject): raw bytes → text → RFC 2047 words → leftover JIS repaired. */
-export function decodeHeaderText(raw: Buffer): string {
+function decodeHeaderText(raw: Buffer): string {
   return repairLeftoverJis(decodeEncodedWords(decodeUnlabelled(raw))).replace(/[\r\n]+/g, '').trim();
 }
 

@@ -7,7 +7,7 @@
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A name's segments with ".", "..", empty and drive-letter segments dropped. */
-export function safeSegments(name: string): string[] {
+function safeSegments(name: string): string[] {
   const segments = name
     .replace(UNSAFE_CHARS, '_')
     .split(/[\\/]+/)

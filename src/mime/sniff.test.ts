@@ -34,6 +34,8 @@ describe('sniffFormat', () => {
     ['TIFF', Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), 'tiff', 'other'],
     ['RTF', ascii('{\\rtf1\\ansi\\ansicpg932'), 'rtf', 'other'],
     ['RFC 822 message', message({ subject: 'Fwd' }), 'eml', 'eml'],
+    ['message with fields the sniffer has no list for', Buffer.from('Received: from a\r\n\tby b; Thu, 5 Oct 2023 10:00:00 +0900\r\nMessage-ID: <x@y>\r\nContent-Transfer-Encoding: 7bit\r\nX-Whatever: 1\r\nList-Unsubscribe: <mailto:u@x>\r\n\r\nbody', 'latin1'), 'eml', 'eml'],
+    ['a "Name: value" text file', ascii('Name: 山田\nPhone: 03-1234-5678\n\nnotes'), 'text', 'other'],
     ['mbox-style message', ascii('From a@example.jp Thu Oct  5 10:00:00 2023\nReturn-Path: <a@example.jp>\nSubject: x\n\nbody'), 'eml', 'eml'],
     ['plain text (ASCII)', ascii('name,phone\r\nfoo,03-1234-5678\r\n'), 'text', 'other'],
     ['plain text (Shift_JIS)', sjis('申請者名,電話番号\r\n株式会社テスト,03-1234-5678\r\n'), 'text', 'other'],

@@ -66,27 +66,31 @@ function isText(sample: Buffer, truncated: boolean): boolean {
   return cuts.some((cut) => TEXT_CHARSETS.has(String(Encoding.detect(sample.subarray(0, sample.length - cut)))));
 }
 
-// RFC 5322 fields one of which every stored or forwarded message starts with.
-const MAIL_FIELDS = /^(received|from|message-id|mime-version|return-path|date|delivered-to|x-[a-z0-9-]+|subject|to|reply-to|sender|content-type)$/i;
+// Fields a stored or forwarded message starts with (Outlook, Thunderbird, Gmail, mbox exports);
+// after the first, any syntactically valid field may follow (RFC 5322 §3.6.8).
+const FIRST_FIELDS = /^(received|from|message-id|mime-version|return-path|date|delivered-to|x-[a-z0-9-]+|subject|to|reply-to|sender|content-type|dkim-signature|arc-[a-z-]+|authentication-results|thread-topic|thread-index)$/i;
 const STRONG_FIELDS = /^(received|message-id|mime-version|return-path|from|date|delivered-to)$/i;
+const FIELD = /^([\x21-\x39\x3b-\x7e]+):/;
 
-/** Starts with a header block of RFC 5322 fields (RFC 5322 §2.2), e.g. an .eml saved from a mailer. */
+/**
+ * Starts with a header block (RFC 5322 §2.2): every line up to the empty one a field or its
+ * folding, at least two fields, one of them one that every message has.
+ */
 function isMessage(text: string): boolean {
   const lines = text.split(/\r?\n/);
-  let start = 0;
-  if (lines[0]?.startsWith('From ')) start = 1; // mbox separator line
+  const start = lines[0]?.startsWith('From ') ? 1 : 0; // mbox separator line
   let fields = 0;
-  let strong = 0;
-  for (let i = start; i < Math.min(lines.length, 200); i++) {
+  let strong = false;
+  for (let i = start; i < lines.length - 1; i++) {
     const line = lines[i]!;
     if (line === '') break;
     if (/^[ \t]/.test(line) && fields > 0) continue;
-    const name = /^([\x21-\x39\x3b-\x7e]+):/.exec(line)?.[1];
-    if (!name || !MAIL_FIELDS.test(name)) return false;
+    const name = FIELD.exec(line)?.[1];
+    if (!name || (fields === 0 && !FIRST_FIELDS.test(name))) return false;
     fields++;
-    if (STRONG_FIELDS.test(name)) strong++;
+    strong ||= STRONG_FIELDS.test(name);
   }
-  return fields >= 2 && strong >= 1;
+  return fields >= 2 && strong;
 }
 
 function isHtml(text: string): boolean {

@@ -4,9 +4,9 @@ import { fieldByKey } from '../form/definition.js';
 import { FLAG_SPECS } from '../validate/flags.js';
 import { plainText } from './cell-text.js';
 import { fieldCell, fieldValue, kindOfField, type CellKind, type CellValue } from './field-values.js';
-import { GRANT_RATE_LABELS, SEVERITY_LABELS, STATE_LABELS } from './labels.js';
+import { STATE_LABELS } from './labels.js';
 import type { IssueRow, SubmissionRow } from './submission-row.js';
-import { fieldLabel, flagWords, senderText } from './record-text.js';
+import { attachmentName, fieldLabel, flagWords, grantRateText, replacementNotes, senderText, severityLabel } from './record-text.js';
 
 export interface Column<Row> {
   header: string;
@@ -50,15 +50,7 @@ const applicantName: SubmissionColumn = {
   placeholder: (row) => (row.record.form ? null : `（申請書なし）${senderText(row.record.message)}`),
 };
 const sender: SubmissionColumn = { header: '差出人', kind: 'text', width: 30, value: (row) => senderText(row.record.message) || null };
-const grantRate: SubmissionColumn = {
-  header: '助成率',
-  kind: 'text',
-  width: 8,
-  value: (row) => {
-    const rate = fieldValue(row.record.form, 'applicant.grantRate');
-    return rate === null || rate === undefined ? null : (GRANT_RATE_LABELS[String(rate)] ?? plainText(rate));
-  },
-};
+const grantRate: SubmissionColumn = { header: '助成率', kind: 'text', width: 8, value: (row) => grantRateText(row.record.form) };
 const contactName = field('contact.name', '担当者', 14);
 const phone = field('contact.phone', '電話', 16);
 const email = field('contact.email', 'メール', 28);
@@ -68,17 +60,13 @@ const replacement: SubmissionColumn = {
   kind: 'text',
   width: 18,
   inTable: true,
-  value: (row) =>
-    lines([
-      ...(row.record.supersedes ? [`${plainText(row.record.supersedes)} を差替え`] : []),
-      ...(row.supersededBy ? [`${plainText(row.supersededBy)} に差替え済み`] : []),
-    ]),
+  value: (row) => lines(replacementNotes(row)),
 };
 const attachments: SubmissionColumn = {
   header: '添付ファイル',
   kind: 'text',
   width: 32,
-  value: (row) => lines(row.record.attachments.map((a) => plainText(a.path ?? a.filename))),
+  value: (row) => lines(row.record.attachments.map(attachmentName)),
 };
 
 /** 受付一覧 (and the page's table): the columns issue 4 lists, plus the sender for mails without a form. */
@@ -114,7 +102,7 @@ export const ISSUE_COLUMNS: readonly Column<IssueRow>[] = [
   ofSubmission(receiptNo),
   ofSubmission(receivedAt),
   ofSubmission(applicantName),
-  { header: '重要度', kind: 'text', width: 8, value: ({ flag }) => SEVERITY_LABELS[flag.severity] ?? plainText(flag.severity) },
+  { header: '重要度', kind: 'text', width: 8, value: ({ flag }) => severityLabel(flag.severity) },
   { header: '内容', kind: 'text', width: 40, value: ({ flag }) => plainText(flag.message) },
   { header: '項目', kind: 'text', width: 20, value: ({ flag }) => (flag.field ? fieldLabel(flag.field) : null) },
   { header: '対象ファイル', kind: 'text', width: 24, value: ({ flag }) => (flag.attachment ? plainText(flag.attachment) : null) },

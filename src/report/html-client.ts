@@ -173,6 +173,22 @@ export function reportClient(): void {
   statusFilter.addEventListener('change', applyFilters);
   flagFilter.addEventListener('change', applyFilters);
   byId<HTMLButtonElement>('detail-close').addEventListener('click', () => dialog.close());
+  byId<HTMLButtonElement>('detail-print').addEventListener('click', () => window.print());
+  // A modal dialog sits in the browser's top layer, outside the printed flow: print the submission
+  // from a non-modal copy of the dialog, then restore it.
+  let printingDetail = false;
+  window.addEventListener('beforeprint', () => {
+    if (!dialog.open) return;
+    printingDetail = true;
+    dialog.close();
+    dialog.show();
+  });
+  window.addEventListener('afterprint', () => {
+    if (!printingDetail) return;
+    printingDetail = false;
+    dialog.close();
+    dialog.showModal();
+  });
   wireTable();
   indexRows();
   applyFilters();

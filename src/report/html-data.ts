@@ -9,9 +9,9 @@ import { jsonForHtml } from './html-escape.js';
 import { SUBMISSION_COLUMNS } from './columns.js';
 import { displayCell, fieldCell, fieldValue, formatNumber, kindOfField } from './field-values.js';
 import { jstDateTime } from './jst.js';
-import { ATTACHMENT_ROLE_LABELS, GRANT_RATE_LABELS, RECEIVED_AT_SOURCE_LABELS, SEVERITY_LABELS, STATE_LABELS, type RowState } from './labels.js';
+import { ATTACHMENT_ROLE_LABELS, RECEIVED_AT_SOURCE_LABELS, STATE_LABELS, type RowState } from './labels.js';
 import type { ReportModel } from './model.js';
-import { fieldLabel, senderText } from './record-text.js';
+import { attachmentName, fieldLabel, grantRateText, replacementNotes, senderText, severityLabel } from './record-text.js';
 import { compareReceiptNo, type SubmissionRow } from './submission-row.js';
 
 /** The columns of the page's table: the workbook's, less those left to the detail view. */
@@ -75,13 +75,7 @@ function fieldEntry(field: FieldDef): DetailEntry {
   };
 }
 
-const grantRate: DetailEntry = {
-  label: '助成率（法人区分から算出）',
-  text(record) {
-    const rate = fieldValue(record.form, 'applicant.grantRate');
-    return rate === null || rate === undefined ? '' : (GRANT_RATE_LABELS[String(rate)] ?? plainText(rate));
-  },
-};
+const grantRate: DetailEntry = { label: '助成率（法人区分から算出）', text: (record) => grantRateText(record.form) ?? '' };
 
 /** The form's sections as printed (business fields sit in section 5), then the form's metadata. */
 const DETAIL_SECTIONS: readonly { title: string; entries: readonly DetailEntry[] }[] = [
@@ -125,12 +119,12 @@ function detailOf(row: SubmissionRow): ClientDetail {
       senderText(record.message),
       plainText(record.message.subject),
       plainText(record.message.messageId),
-      [record.supersedes ? `${plainText(record.supersedes)} を差替え` : '', row.supersededBy ? `${plainText(row.supersededBy)} に差替え済み` : ''].filter(Boolean).join('、'),
+      replacementNotes(row).join('、'),
       plainText(record.form?.sourceAttachment),
     ],
     form: record.form ? DETAIL_SECTIONS.map((section) => section.entries.map((entry) => entry.text(record))) : null,
     flags: record.flags.map((flag) => ({
-      severity: SEVERITY_LABELS[flag.severity] ?? plainText(flag.severity),
+      severity: severityLabel(flag.severity),
       error: flag.severity === 'error',
       message: plainText(flag.message),
       field: flag.field ? fieldLabel(flag.field) : '',
@@ -138,7 +132,7 @@ function detailOf(row: SubmissionRow): ClientDetail {
       action: FLAG_SPECS[flag.code]?.action ?? '',
     })),
     attachments: record.attachments.map((a) => [
-      plainText(a.path ?? a.filename),
+      attachmentName(a),
       plainText(a.format),
       ATTACHMENT_ROLE_LABELS[a.role] ?? plainText(a.role),
       typeof a.size === 'number' ? `${formatNumber(Math.max(1, Math.round(a.size / 1024)))} KB` : '',

@@ -7,7 +7,7 @@ import { displayCell, formatNumber } from './field-values.js';
 import { arrivalsChart } from './html-chart.js';
 import { reportClient } from './html-client.js';
 import { clientDataJson, flagChoices, INITIAL_SORT_COLUMN, pageRows, TABLE_COLUMNS } from './html-data.js';
-import { escapeHtml, jsonForHtml } from './html-escape.js';
+import { escapeHtml } from './html-escape.js';
 import { PAGE_CSS } from './html-styles.js';
 import { jstDateTime } from './jst.js';
 import { STATE_LABELS } from './labels.js';
@@ -46,10 +46,9 @@ const e = escapeHtml;
 
 /** ¥1,200,000,000 → ["12", "億円"]: staff read large amounts in 億 and 万. */
 function yenParts(yen: number): [string, string] {
-  const fmt = formatNumber;
-  if (Math.abs(yen) >= 1e8) return [fmt(yen / 1e8), '億円'];
-  if (Math.abs(yen) >= 1e4) return [fmt(yen / 1e4), '万円'];
-  return [fmt(yen), '円'];
+  if (Math.abs(yen) >= 1e8) return [formatNumber(yen / 1e8), '億円'];
+  if (Math.abs(yen) >= 1e4) return [formatNumber(yen / 1e4), '万円'];
+  return [formatNumber(yen), '円'];
 }
 
 function card(label: string, figure: string, note: string, attention = false): string {
@@ -165,7 +164,7 @@ export function* htmlReportChunks(model: ReportModel, options: HtmlReportOptions
     totalsSection(model),
     '<p class="empty">この資料には申請者の個人情報が含まれます。取扱いに注意し、外部に転送しないでください。</p>',
     '</main>',
-    `<dialog id="detail" aria-labelledby="detail-title"><div class="detail-head"><h2 id="detail-title"></h2><button type="button" id="detail-close">閉じる</button></div><div id="detail-body" class="detail-body"></div></dialog>`,
+    `<dialog id="detail" aria-labelledby="detail-title"><div class="detail-head"><h2 id="detail-title"></h2><div class="actions"><button type="button" id="detail-print">印刷</button><button type="button" id="detail-close">閉じる</button></div></div><div id="detail-body" class="detail-body"></div></dialog>`,
     '<script type="application/json" id="report-data">',
   ].join('\n');
   yield* clientDataJson(model, rows);

@@ -68,7 +68,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 td.nowrap { white-space: nowrap; }
 td.placeholder { color: var(--muted); }
 #submissions tbody tr { cursor: pointer; }
-#submissions tbody tr:hover, #submissions tbody tr:focus { background: #eef4fb; outline: none; }
+@media screen { #submissions tbody tr:hover, #submissions tbody tr:focus { background: #eef4fb; outline: none; } }
 #submissions tr.needs_attention { background: var(--attention-bg); box-shadow: inset 4px 0 0 #ea8a3d; }
 #submissions tr.superseded { color: var(--gone); }
 #submissions td.flags { min-width: 16rem; max-width: 28rem; font-size: .8rem; }
@@ -84,6 +84,7 @@ td.placeholder { color: var(--muted); }
 dialog { width: min(980px, 96vw); max-height: 92vh; border: none; border-radius: 8px; padding: 0; box-shadow: 0 12px 40px rgba(0,0,0,.3); color: var(--ink); }
 dialog::backdrop { background: rgba(20, 30, 40, .45); }
 .detail-head { position: sticky; top: 0; background: var(--brand); color: #fff; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .7rem 1.1rem; }
+.detail-head .actions { display: flex; gap: .5rem; }
 .detail-head button { font: inherit; background: #fff; color: var(--brand); border: none; border-radius: 4px; padding: .25rem .8rem; cursor: pointer; }
 .detail-body { padding: .4rem 1.2rem 1.2rem; }
 .detail-body .empty { padding: 0; margin: .2rem 0 .6rem; }
@@ -107,6 +108,7 @@ dialog::backdrop { background: rgba(20, 30, 40, .45); }
   section { border: none; padding: 0; margin: 0 0 .8rem; break-inside: auto; }
   .controls, .live, #queue { display: none !important; }
   thead th { position: static; }
+  th[aria-sort=none] button::after { content: none; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   .table-wrap { overflow: visible; }

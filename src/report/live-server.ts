@@ -41,13 +41,8 @@ function livePage({ store, window, maxAgeMs = 5 * 60_000, pollMs }: ReportServer
   let cached: { version: string; html: string; builtAt: number } | null = null;
   let building: Promise<{ version: string; html: string; builtAt: number }> | null = null;
 
-  async function version(): Promise<string> {
-    const counts = await store.countByStatus();
-    return reportVersion(Object.values(counts).reduce((sum, n) => sum + n, 0));
-  }
-
   async function html(): Promise<string> {
-    const current = await version();
+    const current = versionOf(await store.countByStatus());
     if (cached && cached.version === current && Date.now() - cached.builtAt < maxAgeMs) return cached.html;
     // Concurrent requests share one build.
     building ??= (async () => {
@@ -61,7 +56,11 @@ function livePage({ store, window, maxAgeMs = 5 * 60_000, pollMs }: ReportServer
     return (await building).html;
   }
 
-  return { version, html };
+  return { html };
+}
+
+function versionOf(counts: Record<string, number>): string {
+  return reportVersion(Object.values(counts).reduce((sum, n) => sum + n, 0));
 }
 
 export async function buildReportServer(options: ReportServerOptions) {
@@ -69,6 +68,8 @@ export async function buildReportServer(options: ReportServerOptions) {
   const token = options.access.token;
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger.child({ component: 'serve' }) } : { logger: false }),
+    // Every open page polls /api/status: logging each request would drown the log. Errors still log.
+    disableRequestLogging: true,
     bodyLimit: 1024,
     forceCloseConnections: true,
   });
@@ -103,7 +104,7 @@ export async function buildReportServer(options: ReportServerOptions) {
         queue = { error: (err as Error).message };
       }
     }
-    return { version: await page.version(), records: counts, queue };
+    return { version: versionOf(counts), records: counts, queue };
   });
 
   return app;

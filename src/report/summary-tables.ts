@@ -19,7 +19,7 @@ export interface SummaryTable {
   rows: SummaryRow[];
 }
 
-export const PHASE_LABELS: Readonly<Record<Phase, string>> = { before: '期間前', in: '期間内', after: '期限後' };
+const PHASE_LABELS: Readonly<Record<Phase, string>> = { before: '期間前', in: '期間内', after: '期限後' };
 
 export function summaryTables(s: ReportSummary): SummaryTable[] {
   const { arrivals } = s;

@@ -42,7 +42,8 @@ function addHeader(sheet: Worksheet, headers: readonly string[]): void {
 function addListSheet<Row>(workbook: Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[], attention: (row: Row) => boolean): void {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
-    autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } },
+    // The whole table, not the header alone: a header-only range leaves Excel to guess the data.
+    autoFilter: { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } },
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   } as Partial<ExcelJS.AddWorksheetOptions>);
   sheet.columns = columns.map((c) => ({ width: c.width }));

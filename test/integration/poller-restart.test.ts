@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IntakeQueue } from '../../src/queue/intake-queue.js';
 import { startChild, type Child } from '../support/child.js';
 import { makeWorld, REPO, type World } from '../support/daemon-harness.js';
 import { startDovecot, type TestDovecot } from '../support/dovecot-server.js';
@@ -64,6 +65,10 @@ describe('the poller stopped and started while messages keep arriving', () => {
       expect(new Set(records.map((r) => r.record.message.sha256)).size).toBe(TOTAL);
       expect(new Set(records.map((r) => r.record.message.mailbox?.uid)).size).toBe(TOTAL);
       expect(box.messages.map((m) => m.uid).sort((a, b) => a - b)).toEqual(records.map((r) => r.record.message.mailbox!.uid).sort((a, b) => a - b));
+      // One job per message: a second add of the same jobId is a no-op, and no message got two ids.
+      const queue = new IntakeQueue({ redisUrl: redis.url, queueName: world.queueName, attempts: 1, backoffMs: 1 });
+      expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: TOTAL });
+      await queue.close();
       expect(await pollers.at(-1)!.stop()).toEqual({ code: 0, signal: null });
     } finally {
       for (const p of pollers) await p.stop(5_000);

@@ -68,7 +68,7 @@ describe('intake-report.xlsx', () => {
     }
     expect(ws.rowCount).toBe(1 + 7);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
-    expect(ws.autoFilter).toBe(`A1:${ws.getColumn(headers.length).letter}1`);
+    expect(ws.autoFilter).toBe(`A1:${ws.getColumn(headers.length).letter}8`);
     expect(ws.getColumn(headers.indexOf('法人名') + 1).width).toBe(30);
   });
 
