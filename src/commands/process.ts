@@ -51,7 +51,7 @@ const command: Command = {
         progress.tick();
       }
       progress.done();
-      const reports = await refreshReports(store, reportDir);
+      const reports = await refreshReports(store, reportDir, new Date(), config);
       if (!values.json) {
         ctx.stdout.write(`\n${sources.length - faults} 件を処理しました（記録: ${dataDir}）\n`);
         ctx.stdout.write(`受付一覧: ${reports.xlsx}\n          ${reports.html}\n`);

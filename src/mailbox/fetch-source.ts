@@ -28,7 +28,17 @@ export function fetchLimits(maxMessageBytes: number): { whole: number; head: num
 
 /** Must run inside withMailbox(). Uses BODY.PEEK (imapflow's download does), so \Seen is not set. */
 export async function fetchSource(client: ImapFlow, uid: number, action: DoneAction, maxMessageBytes: number): Promise<FetchedSource> {
-  const meta = await client.fetchOne(String(uid), { uid: true, size: true, flags: true, internalDate: true }, { uid: true });
+  const query = { uid: true, size: true, flags: true, internalDate: true } as const;
+  let meta = await client.fetchOne(String(uid), query, { uid: true });
+  if (!meta) {
+    // A UID the session has not been told about yet is silently ignored by UID FETCH (RFC 3501
+    // §6.4.8: non-existent UIDs are ignored): this connection does not IDLE, so a message that
+    // arrived since its last command is outside its view until the server syncs it. NOOP is the
+    // sync point (RFC 3501 §6.1.2); only a miss after it means the message is gone.
+    const synced = await client.noop().then(() => true, () => false);
+    if (!synced) throw new ImapCommandError('NOOP', 'sync before re-fetch failed');
+    meta = await client.fetchOne(String(uid), query, { uid: true });
+  }
   if (!meta) throw new MessageNotFoundError(uid);
   const size = meta.size ?? 0;
   const internalDate = meta.internalDate ? new Date(meta.internalDate) : null;

@@ -96,11 +96,12 @@ export function reportClient(): void {
     return node;
   }
 
-  function definitionList(labels: string[], values: string[]): HTMLElement {
+  /** A blank is shown greyed as `blank` (未記入 for a form field), never as an empty cell. */
+  function definitionList(labels: string[], values: string[], blank: string): HTMLElement {
     const list = element('dl');
     labels.forEach((label, i) => {
       const value = values[i] ?? '';
-      list.append(element('dt', label), element('dd', value === '' ? '未記入' : value, value === '' ? 'unanswered' : undefined));
+      list.append(element('dt', label), element('dd', value === '' ? blank : value, value === '' ? 'unanswered' : undefined));
     });
     return list;
   }
@@ -136,8 +137,8 @@ export function reportClient(): void {
             (k) => (d.flags[k]!.error ? 'error' : ''),
           ),
     );
-    parts.push(element('h3', '受信情報'), definitionList(data.metaLabels, d.meta));
-    if (d.form) data.formSections.forEach((section, k) => parts.push(element('h3', section.title), definitionList(section.labels, d.form![k] ?? [])));
+    parts.push(element('h3', '受信情報'), definitionList(data.metaLabels, d.meta, 'なし'));
+    if (d.form) data.formSections.forEach((section, k) => parts.push(element('h3', section.title), definitionList(section.labels, d.form![k] ?? [], '未記入')));
     else parts.push(element('h3', '申請書'), element('p', '申請書を読み取れませんでした（不備・注意を参照）。', 'empty'));
     parts.push(element('h3', '添付ファイル'));
     parts.push(d.attachments.length === 0 ? element('p', 'ありません', 'empty') : smallTable(data.attachmentHeaders, d.attachments));

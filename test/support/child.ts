@@ -11,10 +11,19 @@ export interface Child {
   kill(signal: NodeJS.Signals): void;
 }
 
+export interface ChildOptions extends SpawnOptions {
+  /**
+   * Signal the child's whole process group (it gets its own), as systemd or a container runtime
+   * does on stop: a Dovecot master's session processes outlive a signal to the master alone.
+   */
+  group?: boolean;
+}
+
 const MAX_OUTPUT = 256 * 1024;
 
-export function startChild(command: string, args: readonly string[], options: SpawnOptions = {}): Child {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+export function startChild(command: string, args: readonly string[], options: ChildOptions = {}): Child {
+  const { group = false, ...spawnOptions } = options;
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: group, ...spawnOptions });
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-MAX_OUTPUT);
@@ -29,20 +38,29 @@ export function startChild(command: string, args: readonly string[], options: Sp
     });
   });
   const running = (): boolean => child.exitCode === null && child.signalCode === null;
+  const signal = (sig: NodeJS.Signals): void => {
+    if (group && child.pid) {
+      try {
+        process.kill(-child.pid, sig);
+      } catch {
+        // The group is gone already.
+      }
+    } else if (running()) child.kill(sig);
+  };
   return {
     process: child,
     output: () => output,
     exited,
-    kill: (signal) => {
-      if (running()) child.kill(signal);
-    },
+    kill: (sig) => signal(sig),
     async stop(graceMs = 10_000) {
-      if (running()) child.kill('SIGTERM');
+      if (running()) signal('SIGTERM');
       const timer = setTimeout(() => {
-        if (running()) child.kill('SIGKILL');
+        if (running()) signal('SIGKILL');
       }, graceMs);
       const result = await exited;
       clearTimeout(timer);
+      // Whatever of the group outlived its leader goes too.
+      if (group) signal('SIGKILL');
       return result;
     },
   };

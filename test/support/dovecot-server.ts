@@ -18,7 +18,10 @@ export interface TestDovecot {
   user: string;
   password: string;
   version: string;
-  /** Stops the server (SIGTERM to its master) and starts it again on the same port and maildir. */
+  /**
+   * Stops the server (its whole process group, sessions included, as a service manager does) and
+   * starts it again on the same port and maildir.
+   */
   restart(): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -89,7 +92,7 @@ export async function startDovecot(): Promise<TestDovecot> {
 
   let child: Child | null = null;
   const start = async (): Promise<void> => {
-    const c = startChild('dovecot', ['-F', '-c', confFile]);
+    const c = startChild('dovecot', ['-F', '-c', confFile], { group: true });
     child = c;
     await waitFor(`dovecot on port ${port}`, async () => {
       if (c.process.exitCode !== null) throw new Error(`dovecot exited: ${c.output()} ${await readFile(path.join(dir, 'dovecot.log'), 'utf8').catch(() => '')}`);
