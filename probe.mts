@@ -1,17 +1,10 @@
-import { writeDocxForm } from './src/form/template-docx.ts';
-import { KITA_UNIV } from './scripts/lib/applicants.ts';
-import { rezip, partText } from './scripts/lib/hostile-ooxml.ts';
-import { extractDocx } from './src/extract/docx.ts';
-import { readForm } from './src/form/read-form.ts';
-import { extractLimits } from './src/extract/extractors.ts';
-import { DEFAULT_LIMITS } from './src/config/limits.ts';
-const docx = await writeDocxForm({ values: KITA_UNIV.values, chosen: KITA_UNIV.chosen });
-const xml = partText(docx, 'word/document.xml');
-const n = Number(process.argv[2]);
-const para = `<w:p><w:r><w:t xml:space="preserve">${'\u3000'.repeat(n)}x</w:t></w:r></w:p>`;
-const hostile = rezip(docx, { 'word/document.xml': xml.replace('<w:body>', `<w:body>${para}${para}`) });
+import { readFile } from 'node:fs/promises';
+import { openBenchPipeline, variant } from './bench/hostile-pipeline.ts';
+const control = await readFile('/tmp/hc3/00-control-valid-xlsx.eml');
+const p = await openBenchPipeline(1);
 let t = performance.now();
-const r = await extractDocx(hostile, extractLimits(DEFAULT_LIMITS));
-console.log('extract', Math.round(performance.now() - t), r.ok);
-t = performance.now();
-if (r.ok) { const f = readForm(r.document); console.log('readForm', Math.round(performance.now() - t), 'ms', f.labelsFound); }
+for (let i = 0; i < 600; i++) {
+  await p.process(variant(control, i));
+  if ((i + 1) % 100 === 0) { console.log(i + 1, Math.round(100000 / (performance.now() - t)), 'msg/s'); t = performance.now(); }
+}
+await p.close();

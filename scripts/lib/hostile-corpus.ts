@@ -59,6 +59,8 @@ const S_IFLNK = 0o120777;
 const S_IFREG = 0o100644;
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const MB = 1024 * 1024;
+/** Paragraphs of the whitespace flood, together just under INTAKE_MAX_XML_MB. */
+const FLOOD_PARAGRAPHS = 10;
 /** How often the flate-bomb page draws its stream: 8 × 1 GB takes pdf.js minutes (about 20 s per GB). */
 const PDF_BOMB_REPEATS = 8;
 
@@ -133,6 +135,10 @@ export function hostileCorpus(options: CorpusOptions): HostileMessage[] {
     for (let level = 1; level < options.nestingLevels; level += 1) zip = writeZip([zipEntry(`level${level}.zip`, zip)]);
     return one(name, [attachmentPart('application/zip', named('nested.zip'), zip)]);
   });
+  add('09-zip-entry-flood-archive', 'zip bomb in a zip attachment', { ...unreadableForm, flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_MAX_ZIP_ENTRIES/ }, async (name) => {
+    const entries = Array.from({ length: options.limits.maxZipEntries * 5 }, (_, i) => bytesEntry(`empty-${i}.txt`, Buffer.alloc(0)));
+    return one(name, [attachmentPart('application/zip', named('申請書一式.zip'), writeRawZip(entries))]);
+  });
 
   // Entity expansion and external resolution: a DOCTYPE in an OOXML part (ECMA-376 forbids one).
   add('10-billion-laughs-docx', 'entity expansion', { ...unreadableForm, flags: ['unreadable_attachment', 'no_application_form'] }, async (name) => {
@@ -169,6 +175,16 @@ export function hostileCorpus(options: CorpusOptions): HostileMessage[] {
     const xlsx = await form('xlsx');
     const rels = withExternalRelationship(partText(xlsx, 'xl/_rels/workbook.xml.rels'), 'externalLink', canaryUrl);
     return one(name, [attachmentPart(XLSX, named('申請書.xlsx'), rezip(xlsx, { 'xl/_rels/workbook.xml.rels': rels }))]);
+  });
+
+  // Within every limit, yet each label tried used to walk the whole of each paragraph: 25 s per
+  // two million spaces, on the thread that serves every other message (fixed in form/labels.ts).
+  add('17-whitespace-flood-docx', 'whitespace flood', { status: 'ok', flags: [], applicant: KITA_NAME }, async (name) => {
+    const docx = await form('docx');
+    const spaces = Math.floor((options.limits.maxXmlBytes * 0.8) / FLOOD_PARAGRAPHS);
+    const paragraph = `<w:p><w:r><w:t xml:space="preserve">${' '.repeat(spaces)}x</w:t></w:r></w:p>`;
+    const xml = partText(docx, 'word/document.xml').replace('<w:body>', `<w:body>${paragraph.repeat(FLOOD_PARAGRAPHS)}`);
+    return one(name, [attachmentPart(DOCX, named('申請書.docx'), rezip(docx, { 'word/document.xml': xml }))]);
   });
 
   // Structure: nesting, part count, header size, malformed MIME.

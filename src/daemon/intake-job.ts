@@ -46,21 +46,32 @@ export function intakeJobHandler(deps: JobDeps): JobHandler {
     const log = deps.logger.child({ component: 'worker', jobId: ctx.jobId, uid: data.uid });
     log.debug({ attempt: ctx.attempt }, 'job started');
 
-    const fetched: Fetched = await unlessReleased(
+    const fetch = (): Promise<Fetched> =>
       session.withMailbox(data.mailbox, async (client, mailbox) => {
         // A UID means nothing under another UIDVALIDITY (RFC 3501 §2.3.1.1): the poller re-scans the
         // mailbox and queues the message again under its new UID.
         if (mailbox.uidValidity !== data.uidValidity) return { skipped: 'uidvalidity_changed' } as const;
+        return fetchSource(client, data.uid, imap.doneAction, pipeline.limits.maxMessageBytes);
+      });
+    const fetchOrGone = async (): Promise<Fetched> => {
+      try {
+        return await fetch();
+      } catch (err) {
+        if (!(err instanceof MessageNotFoundError) || process.env.NO_FIX) throw err;
+        // "Not found" is final only on a fresh session: a long-lived one can have a stale view of
+        // the mailbox (see worker-stale-view.test.ts).
+        log.info('message not found on this connection; asking a fresh one');
+        await session.reset();
         try {
-          return await fetchSource(client, data.uid, imap.doneAction, pipeline.limits.maxMessageBytes);
-        } catch (err) {
+          return await fetch();
+        } catch (again) {
           // With move:<folder>, a message a previous attempt already moved is no longer here.
-          if (err instanceof MessageNotFoundError && imap.doneAction.kind === 'move') return { skipped: 'not_in_mailbox' } as const;
-          throw err;
+          if (again instanceof MessageNotFoundError && imap.doneAction.kind === 'move') return { skipped: 'not_in_mailbox' } as const;
+          throw again;
         }
-      }),
-      ctx.signal,
-    );
+      }
+    };
+    const fetched: Fetched = await unlessReleased(fetchOrGone(), ctx.signal);
     if ('skipped' in fetched) {
       log.warn({ reason: fetched.skipped }, 'job skipped');
       return { outcome: 'skipped', reason: fetched.skipped };

@@ -3,8 +3,8 @@
 // worker's done mark in the mailbox does, after the record is stored.
 //
 //   connect ─► reconcile ─► wait: EXISTS (IDLE push or NOOP poll) ─► check new UIDs
-//                  ▲              timer (INTAKE_POLL_INTERVAL_S) ─► reconcile again
-//                  └── connection lost ─► backoff (capped, jittered) ─► connect
+//      ▲                     │ INTAKE_POLL_INTERVAL_S passed ─► new connection (see serve())
+//      └─────────────────────┴ connection lost ─► backoff (capped, jittered) ─► connect
 import { hostname } from 'node:os';
 import type { ImapConfig } from '../config/env.js';
 import type { Logger } from '../log/logger.js';
@@ -30,6 +30,7 @@ export class Poller {
   private running: Promise<void> | null = null;
   private wanted: Work | null = null;
   private firstReconcile: { promise: Promise<void>; resolve: () => void };
+  private connectedOnce = false;
 
   constructor(
     private readonly imap: ImapConfig,
@@ -72,12 +73,16 @@ export class Poller {
     while (!this.abort.signal.aborted) {
       const watcher = new MailboxWatcher(this.imap, this.log);
       let failure: unknown = null;
+      let outcome: 'recycle' | 'closed' = 'closed';
       try {
-        await this.setState({ connection: 'connecting', since: new Date().toISOString() });
+        if (attempt > 0) await this.setState({ connection: 'connecting', since: new Date().toISOString() });
         const { mode } = await watcher.connect();
-        this.log.info({ mode, host: this.imap.host }, mode === 'idle' ? 'connected; waiting with IDLE' : 'connected; server has no IDLE, polling');
-        await this.setState({ connection: 'connected', mode, since: new Date().toISOString(), lastError: null });
-        await this.serve(watcher, () => {
+        if (attempt > 0 || !this.connectedOnce) {
+          this.log.info({ mode, host: this.imap.host }, mode === 'idle' ? 'connected; waiting with IDLE' : 'connected; server has no IDLE, polling');
+          await this.setState({ connection: 'connected', mode, since: new Date().toISOString(), lastError: null });
+        }
+        this.connectedOnce = true;
+        outcome = await this.serve(watcher, () => {
           attempt = 0;
           this.firstReconcile.resolve();
         });
@@ -89,6 +94,10 @@ export class Poller {
         await this.running?.catch(() => undefined);
       }
       if (this.abort.signal.aborted) break;
+      if (outcome === 'recycle' && !failure) {
+        this.log.debug('connection recycled for the periodic reconcile');
+        continue;
+      }
       const message = failure ? (failure as Error).message : 'connection closed';
       const delayMs = backoffDelay(attempt++);
       this.log.warn({ err: failure ?? undefined, delayMs }, `disconnected (${message}); reconnecting`);
@@ -98,35 +107,40 @@ export class Poller {
   }
 
   /**
-   * Reconciles, then waits on the connection until it closes, a check fails, or the poller stops.
-   * The listeners go on before the first reconcile, so an EXISTS during it is not lost.
+   * Reconciles, then waits on the connection until it closes, a check fails, the poller stops, or
+   * INTAKE_POLL_INTERVAL_S passes ('recycle'). The listeners go on before the reconcile, so an
+   * EXISTS during it is not lost.
+   *
+   * Why a new connection for every periodic reconcile: IDLE can die silently, and not only as a dead
+   * socket (which any command would notice). A session can stay up and answer every command while
+   * no longer seeing new mail: measured here with Dovecot 2.3, whose logged-in sessions outlive a
+   * restart of its master process and then saw neither new messages in IDLE nor in SEARCH. A
+   * reconcile on that same session would be blind too. A fresh login costs milliseconds once a
+   * minute and always sees the mailbox as it is.
    */
-  private serve(watcher: MailboxWatcher, onReconciled: () => void): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  private serve(watcher: MailboxWatcher, onReconciled: () => void): Promise<'recycle' | 'closed'> {
+    return new Promise<'recycle' | 'closed'>((resolve, reject) => {
       const timers: NodeJS.Timeout[] = [];
-      const finish = (err?: unknown): void => {
-        timers.forEach(clearInterval);
+      const finish = (err: unknown, outcome: 'recycle' | 'closed' = 'closed'): void => {
+        timers.forEach(clearTimeout);
         watcher.off('exists', onExists);
         watcher.off('close', onClose);
         this.abort.signal.removeEventListener('abort', onStop);
         if (err) reject(err);
-        else resolve();
+        else resolve(outcome);
       };
-      const schedule = (work: Work): void => {
-        this.request(watcher, work).catch(finish);
+      const onExists = (): void => {
+        this.request(watcher, 'check').catch(finish);
       };
-      const onExists = (): void => schedule('check');
-      const onClose = (): void => finish();
-      const onStop = (): void => finish();
+      const onClose = (): void => finish(null);
+      const onStop = (): void => finish(null);
       watcher.on('exists', onExists);
       watcher.on('close', onClose);
       this.abort.signal.addEventListener('abort', onStop, { once: true });
-      // IDLE can die silently (a NAT drops the idle flow, the server forgets the session): the
-      // periodic reconcile is a real command, and a dead socket fails it (or its deadline does).
-      timers.push(setInterval(() => schedule('reconcile'), this.imap.pollIntervalMs));
+      timers.push(setTimeout(() => (process.env.NO_FIX ? this.request(watcher, 'reconcile').catch(finish) : finish(null, 'recycle')), this.imap.pollIntervalMs));
       timers.push(setInterval(() => void this.setState({ heartbeatAt: new Date().toISOString() }), HEARTBEAT_MS));
-      if (!watcher.connected) return finish();
-      // On every (re)connect: whatever happened while we were away, the mailbox says what is left.
+      if (!watcher.connected) return finish(null);
+      // On every connect: whatever happened meanwhile, the mailbox says what is left.
       this.request(watcher, 'reconcile').then(onReconciled, finish);
     });
   }

@@ -26,10 +26,10 @@ const STACK_MB = 4;
  * The heap cap does not cover ArrayBuffers: pdf.js inflates a content stream into one growing
  * Uint8Array, and a PDF flate bomb took the process past 2 GB in 10 s although the thread's heap
  * stayed small (measured). So the process's RSS is watched too, while jobs run; a thread does not
- * yield to its own timers while it parses, so the watching is done here. At the ~200 MB/s such a
- * bomb grows, this period lets it overshoot the cap by about 20 MB.
+ * yield to its own timers while it parses, so the watching is done here. Reading RSS costs
+ * microseconds; a bomb grows by a few hundred MB a second, so it overshoots the cap by tens of MB.
  */
-const RSS_POLL_MS = 100;
+const RSS_POLL_MS = 25;
 
 const MB = 1024 * 1024;
 

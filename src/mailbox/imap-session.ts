@@ -41,6 +41,13 @@ export class ImapSession {
     return withMailbox(client, path, (mailbox) => fn(client, mailbox));
   }
 
+  /** Drops the connection; the next operation opens a fresh one (a fresh view of the mailbox). */
+  async reset(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) await closeImap(client);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const pending = this.connecting;

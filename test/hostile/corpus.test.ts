@@ -31,7 +31,7 @@ const EXTRACT_TIMEOUT_S = 10;
  */
 const PEAK_RSS_BOUND_BYTES = 1536 * MB;
 /** Safety net that kills a hung run (the test then fails on the exit code); not a measurement. */
-const RUN_SAFETY_TIMEOUT_MS = 10 * 60_000;
+const RUN_SAFETY_TIMEOUT_MS = 5 * 60_000;
 
 /** Where every external reference in the corpus points: any request to it is a failure. */
 const canaryHits: string[] = [];

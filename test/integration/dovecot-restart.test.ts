@@ -1,6 +1,12 @@
 // `intake daemon` (poller and worker in one child process) while Dovecot restarts under it: the
 // poller and the worker's IMAP session reconnect, and messages appended while they were away are
 // processed. SIGTERM then stops the daemon with exit 0.
+//
+// Second case, a regression: when only Dovecot's master process restarts, logged-in sessions keep
+// running detached from it and stop seeing new mail (neither IDLE nor SEARCH reported it, and UID
+// FETCH ignored the new UIDs). The worker failed such a message for good with message_not_found and
+// the poller never queued the next ones. Now "not found" is only believed on a fresh connection,
+// and the poller reconciles on a fresh connection every INTAKE_POLL_INTERVAL_S.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PollerState } from '../../src/queue/poller-state.js';
@@ -54,12 +60,39 @@ describe('Dovecot restarted while the daemon is connected', () => {
       // It noticed: the disconnect was recorded with its reason, and "since" moved on.
       expect(Date.parse(after.health.since!)).toBeGreaterThan(Date.parse(before.health.since!));
       expect(after.health.lastError).toBeNull();
+      expect(daemon.output()).toContain('reconnecting');
 
       expect(await daemon.stop(30_000), daemon.output()).toEqual({ code: 0, signal: null });
       expect((await state.snapshot()).health.connection).toBe('stopped');
     } finally {
       await daemon.stop(5_000);
       await queue.close();
+      await world.cleanup();
+    }
+  });
+
+  it('dovecot-master-restart: sessions that outlive the master do not lose messages', { timeout: 150_000 }, async () => {
+    const world = await makeWorld(redis, dovecot, { INTAKE_POLL_INTERVAL_S: '2' });
+    const daemon = startChild(process.execPath, [path.join(REPO, 'dist/src/cli.js'), 'daemon'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...world.env } });
+    try {
+      const base = await sample('06-no-attachment.eml');
+      await append(dovecot, world.mailbox, variant(base, `${world.queueName}-before`));
+      await waitFor('the first record', async () => (await world.records()).length === 1, 60_000, 200);
+
+      await dovecot.restartMaster();
+      for (let i = 0; i < 3; i++) await append(dovecot, world.mailbox, variant(base, `${world.queueName}-after-${i}`));
+
+      await waitFor('every message marked done', async () => {
+        const box = await listMessages(dovecot, world.mailbox);
+        return box.messages.length === 4 && box.messages.every((m) => m.flags.has('$IntakeDone'));
+      }, 90_000, 250).catch((err) => {
+        throw new Error(`${(err as Error).message}\n${daemon.output()}`);
+      });
+      expect(await world.records()).toHaveLength(4);
+      expect(daemon.output()).not.toContain('message_not_found');
+      expect(await daemon.stop(30_000), daemon.output()).toEqual({ code: 0, signal: null });
+    } finally {
+      await daemon.stop(5_000);
       await world.cleanup();
     }
   });

@@ -23,6 +23,11 @@ export interface TestDovecot {
    * starts it again on the same port and maildir.
    */
   restart(): Promise<void>;
+  /**
+   * Restarts only the master process: sessions already logged in keep running (Dovecot does not
+   * end them when its master gets SIGTERM), detached from the new master.
+   */
+  restartMaster(): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
   log(): Promise<string>;
@@ -114,6 +119,15 @@ export async function startDovecot(): Promise<TestDovecot> {
     start,
     restart: async () => {
       await stop();
+      await start();
+    },
+    restartMaster: async () => {
+      const c = child;
+      child = null;
+      if (c) {
+        c.process.kill('SIGTERM');
+        await c.exited;
+      }
       await start();
     },
     async stop() {
