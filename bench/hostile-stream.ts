@@ -1,18 +1,26 @@
 // Child of bench/hostile.ts: valid-message throughput through the pipeline, first alone, then with
-// one hostile message in ten mixed in. Messages are taken CONCURRENCY at a time, as the daemon's
-// workers do (INTAKE_WORKER_CONCURRENCY, 2), over an extraction pool of as many threads. Prints JSON.
+// one hostile message in ten mixed in. Messages are taken INTAKE_WORKER_CONCURRENCY (2) at a time,
+// as the daemon's workers do, over an extraction pool of as many threads. Prints JSON.
 import { readFile } from 'node:fs/promises';
+import { validMessage } from '../scripts/lib/hostile-corpus.js';
 import { loadConfig } from '../src/config/env.js';
 import { openBenchPipeline, variant } from './hostile-pipeline.js';
 
 const HOSTILE_EVERY = 10;
 const WARM_UP = 5;
+/**
+ * Distinct applicants the valid messages cycle through. One applicant resending hundreds of times
+ * builds one resubmission chain that the store relinks on every save, which would measure the
+ * store's chain handling rather than the effect of hostile messages.
+ */
+const APPLICANTS = 100;
 
-const [controlFile, listFile, countText] = process.argv.slice(2);
-if (!controlFile || !listFile || !countText) throw new Error('usage: hostile-stream.js <control.eml> <hostile-list.json> <valid count>');
+const [listFile, countText] = process.argv.slice(2);
+if (!listFile || !countText) throw new Error('usage: hostile-stream.js <hostile-list.json> <valid count>');
 const validCount = Number(countText);
 const concurrency = loadConfig().workerConcurrency;
-const control = await readFile(controlFile);
+const applicants = await Promise.all(Array.from({ length: Math.min(APPLICANTS, validCount) }, (_, i) => validMessage(`bench-valid-${i}`, i + 1)));
+const control = applicants[0]!;
 const hostileFiles: string[] = JSON.parse(await readFile(listFile, 'utf8'));
 
 type Item = { valid: true; raw: Buffer } | { valid: false; file: string };
@@ -37,7 +45,7 @@ async function throughput(items: readonly Item[], seqBase: number): Promise<numb
   return validCount / lastValidAt;
 }
 
-const valid = (i: number): Item => ({ valid: true, raw: variant(control, i) });
+const valid = (i: number): Item => ({ valid: true, raw: variant(applicants[i % applicants.length]!, i) });
 const alone = Array.from({ length: validCount }, (_, i) => valid(i));
 const mixed: Item[] = [];
 for (let i = 0, h = 0; i < validCount; i += 1) {

@@ -60,7 +60,7 @@ try {
 
   const listFile = path.join(folder, 'hostile-list.json');
   await writeFile(listFile, JSON.stringify(written.filter((w) => w !== control).map((w) => w.file)));
-  const streamRun = await runMeasured([STREAM, control.file, listFile, String(VALID_COUNT)], { cwd: folder, env: process.env, timeoutMs: CHILD_SAFETY_MS });
+  const streamRun = await runMeasured([STREAM, listFile, String(VALID_COUNT)], { cwd: folder, env: process.env, timeoutMs: CHILD_SAFETY_MS });
   if (streamRun.code !== 0) throw new Error(`throughput child failed: ${streamRun.stderr.slice(-2000)}`);
   const stream = JSON.parse(streamRun.stdout) as { concurrency: number; validCount: number; hostileCount: number; aloneRate: number; mixedRate: number };
   const drop = 1 - stream.mixedRate / stream.aloneRate;

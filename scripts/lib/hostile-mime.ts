@@ -4,19 +4,19 @@
 import { renderMessage, type MimeNode } from './eml.js';
 
 /** Headers of a message the survey's server received inside the window, named after the corpus entry. */
-export function envelope(name: string, subject = `hostile corpus: ${name}`): string[] {
+export function envelope(name: string, subject = `hostile corpus: ${name}`, from = 'attacker@hostile.example'): string[] {
   return [
     `Received: from mta.hostile.example (mta.hostile.example [198.51.100.7])\r\n\tby mx.survey.example.go.jp with ESMTPS id ${name};\r\n\tThu, 5 Oct 2023 10:00:00 +0900`,
     `Message-ID: <${name}@hostile.example>`,
-    'From: attacker@hostile.example',
+    `From: ${from}`,
     'To: genai-survey@survey.example.go.jp',
     `Subject: ${subject}`,
     'Date: Thu, 5 Oct 2023 09:59:00 +0900',
   ];
 }
 
-export function messageOf(name: string, body: MimeNode, subject?: string): Buffer {
-  return renderMessage({ headers: envelope(name, subject), body });
+export function messageOf(name: string, body: MimeNode, subject?: string, from?: string): Buffer {
+  return renderMessage({ headers: envelope(name, subject, from), body });
 }
 
 /** One part, headers and body exactly as given. */

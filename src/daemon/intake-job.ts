@@ -53,22 +53,25 @@ export function intakeJobHandler(deps: JobDeps): JobHandler {
         if (mailbox.uidValidity !== data.uidValidity) return { skipped: 'uidvalidity_changed' } as const;
         return fetchSource(client, data.uid, imap.doneAction, pipeline.limits.maxMessageBytes);
       });
+    // A long-lived connection can hold a stale view of the mailbox: still the mailbox that was
+    // deleted and recreated (its old UIDVALIDITY), or blind to new mail after a server restart
+    // (dovecot-restart.test.ts). Neither "not found" nor "another UIDVALIDITY" is believed until a
+    // fresh connection says so too.
     const fetchOrGone = async (): Promise<Fetched> => {
+      try {
+        const first = await fetch();
+        if (!('skipped' in first)) return first;
+      } catch (err) {
+        if (!(err instanceof MessageNotFoundError)) throw err;
+      }
+      log.info('message not found under this UIDVALIDITY on this connection; asking a fresh one');
+      await session.reset();
       try {
         return await fetch();
       } catch (err) {
-        if (!(err instanceof MessageNotFoundError) || process.env.NO_FIX) throw err;
-        // "Not found" is final only on a fresh session: a long-lived one can have a stale view of
-        // the mailbox (see worker-stale-view.test.ts).
-        log.info('message not found on this connection; asking a fresh one');
-        await session.reset();
-        try {
-          return await fetch();
-        } catch (again) {
-          // With move:<folder>, a message a previous attempt already moved is no longer here.
-          if (again instanceof MessageNotFoundError && imap.doneAction.kind === 'move') return { skipped: 'not_in_mailbox' } as const;
-          throw again;
-        }
+        // With move:<folder>, a message a previous attempt already moved is no longer here.
+        if (err instanceof MessageNotFoundError && imap.doneAction.kind === 'move') return { skipped: 'not_in_mailbox' } as const;
+        throw err;
       }
     };
     const fetched: Fetched = await unlessReleased(fetchOrGone(), ctx.signal);

@@ -13,7 +13,7 @@ import { MailboxWatcher } from '../mailbox/mailbox-watcher.js';
 import type { MessageMeta } from '../mailbox/scan.js';
 import type { SelectedMailbox } from '../mailbox/with-mailbox.js';
 import type { IntakeQueue } from '../queue/intake-queue.js';
-import type { IntakeJobData } from '../queue/job-types.js';
+import { jobIdFor, type IntakeJobData } from '../queue/job-types.js';
 import type { Checkpoint, PollerState } from '../queue/poller-state.js';
 
 /** How often a healthy poller refreshes its heartbeat for `intake status`. */
@@ -137,7 +137,7 @@ export class Poller {
       watcher.on('exists', onExists);
       watcher.on('close', onClose);
       this.abort.signal.addEventListener('abort', onStop, { once: true });
-      timers.push(setTimeout(() => (process.env.NO_FIX ? this.request(watcher, 'reconcile').catch(finish) : finish(null, 'recycle')), this.imap.pollIntervalMs));
+      timers.push(setTimeout(() => finish(null, 'recycle'), this.imap.pollIntervalMs));
       timers.push(setInterval(() => void this.setState({ heartbeatAt: new Date().toISOString() }), HEARTBEAT_MS));
       if (!watcher.connected) return finish(null);
       // On every connect: whatever happened meanwhile, the mailbox says what is left.
@@ -198,7 +198,12 @@ export class Poller {
       this.log.warn({ was: cp.uidValidity, now: uidValidity }, 'UIDVALIDITY changed; re-scanning the whole mailbox');
       cp = null;
     }
-    const missing = await this.queue.unqueued(uidValidity, view.pending);
+    const { absent, completed } = await this.queue.notQueued(uidValidity, view.pending);
+    if (completed.length) {
+      this.log.warn({ uids: completed.slice(0, 20), count: completed.length }, 'messages not marked done although their jobs completed; queueing them again');
+      await this.queue.forget(completed.map((uid) => jobIdFor(uidValidity, uid)));
+    }
+    const missing = [...absent, ...completed].sort((a, b) => a - b);
     let queued = 0;
     if (missing.length) {
       const meta = await watcher.meta(missing);

@@ -30,7 +30,7 @@ export function fetchLimits(maxMessageBytes: number): { whole: number; head: num
 export async function fetchSource(client: ImapFlow, uid: number, action: DoneAction, maxMessageBytes: number): Promise<FetchedSource> {
   const query = { uid: true, size: true, flags: true, internalDate: true } as const;
   let meta = await client.fetchOne(String(uid), query, { uid: true });
-  if (!meta && !process.env.NO_FIX) {
+  if (!meta) {
     // A UID the session has not been told about yet is silently ignored by UID FETCH (RFC 3501
     // §6.4.8: non-existent UIDs are ignored): this connection does not IDLE, so a message that
     // arrived since its last command is outside its view until the server syncs it. NOOP is the

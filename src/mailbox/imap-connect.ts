@@ -19,6 +19,8 @@ export interface ConnectOptions {
   autoIdleDelayMs?: number;
 }
 
+const warnedOnce = new Set<string>();
+
 /**
  * imapflow logs every command at info; ours is one line per state change, so its info goes to our
  * debug. Credentials never reach the log: imapflow replaces them, and pino redacts `password`.
@@ -28,7 +30,16 @@ function imapLogger(logger: Logger): NonNullable<ImapFlowOptions['logger']> {
     trace: () => undefined,
     debug: () => undefined,
     info: (obj: unknown) => logger.debug(obj as object),
-    warn: (obj: unknown) => logger.warn(obj as object),
+    warn: (obj: unknown) => {
+      // The poller reconnects every INTAKE_POLL_INTERVAL_S: a warning about the server (no
+      // STARTTLS, say) is worth one line per process, not one a minute.
+      const msg = (obj as { msg?: unknown }).msg;
+      if (typeof msg === 'string' && !msg.includes('IDLE')) {
+        if (warnedOnce.has(msg)) return logger.debug(obj as object);
+        warnedOnce.add(msg);
+      }
+      logger.warn(obj as object);
+    },
     error: (obj: unknown) => logger.error(obj as object),
     fatal: (obj: unknown) => logger.error(obj as object),
   } as unknown as NonNullable<ImapFlowOptions['logger']>;

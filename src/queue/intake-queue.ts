@@ -82,17 +82,30 @@ export class IntakeQueue {
     }
   }
 
-  /** The UIDs among `uids` that have no job at all (in any state). */
-  async unqueued(uidValidity: string, uids: readonly number[]): Promise<number[]> {
-    const missing: number[] = [];
+  /**
+   * Sorts UIDs of messages not marked done by what the queue knows of them: no job at all, or a
+   * completed job (which should be impossible for a message not done, since a worker marks the
+   * message before it completes the job; it happens when someone removes the done mark by hand to
+   * have a message processed again). Waiting, active, delayed and failed jobs count as queued: a
+   * failed job waits for `intake retry`.
+   */
+  async notQueued(uidValidity: string, uids: readonly number[]): Promise<{ absent: number[]; completed: number[] }> {
+    const absent: number[] = [];
+    const completed: number[] = [];
     for (let i = 0; i < uids.length; i += LOOKUP_BATCH) {
       const batch = uids.slice(i, i + LOOKUP_BATCH);
       const states = await Promise.all(batch.map((uid) => this.queue.getJobState(jobIdFor(uidValidity, uid))));
       states.forEach((state, k) => {
-        if (state === 'unknown') missing.push(batch[k]!);
+        if (state === 'unknown') absent.push(batch[k]!);
+        else if (state === 'completed') completed.push(batch[k]!);
       });
     }
-    return missing;
+    return { absent, completed };
+  }
+
+  /** Removes finished jobs so that their ids can be queued again. */
+  async forget(jobIds: readonly string[]): Promise<void> {
+    for (const id of jobIds) await this.queue.remove(id);
   }
 
   async counts(): Promise<QueueCounts> {

@@ -38,7 +38,8 @@ export interface World {
   dataDir: string;
   logger: Logger;
   startPoller(): Promise<RunningPoller>;
-  startWorker(): Promise<RunningWorker>;
+  /** A worker in this process; `env` overrides this world's environment for its daemon settings. */
+  startWorker(env?: Record<string, string>): Promise<RunningWorker>;
   /** `node dist/workers/intake.worker.js` with this world's environment plus `extra`. */
   spawnWorker(extra?: Record<string, string>): Child;
   records(): Promise<StoredRecord[]>;
@@ -88,8 +89,8 @@ export async function makeWorld(redis: TestRedis, dovecot: TestDovecot, extra: R
       running.push(p);
       return p;
     },
-    async startWorker() {
-      const w = await startWorker(config, settings, logger);
+    async startWorker(more) {
+      const w = await startWorker(config, more ? loadDaemonSettings({ ...env, ...more }) : settings, logger);
       running.push(w);
       return w;
     },

@@ -67,3 +67,14 @@ export async function deleteMailbox(dovecot: TestDovecot, mailbox: string): Prom
     await c.mailboxDelete(mailbox);
   });
 }
+
+export async function removeFlag(dovecot: TestDovecot, mailbox: string, uid: number, flag: string): Promise<void> {
+  await withImap(dovecot, async (c) => {
+    const lock = await c.getMailboxLock(mailbox);
+    try {
+      if (!(await c.messageFlagsRemove(String(uid), [flag], { uid: true }))) throw new Error('STORE -FLAGS failed');
+    } finally {
+      lock.release();
+    }
+  });
+}
