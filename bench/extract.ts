@@ -13,8 +13,9 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config/env.js';
 import { extractDocx } from '../src/extract/docx.js';
 import { extractLimits } from '../src/extract/extractors.js';
-import { pipelineOptions, processMessage } from '../src/pipeline.js';
+import { isolatedPipelineOptions, processMessage } from '../src/pipeline.js';
 import { openStore } from '../src/store/open-store.js';
+import { variant } from './hostile-pipeline.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -23,11 +24,6 @@ const limits = extractLimits(config.limits);
 
 const SAMPLES = { xlsx: '01-ok-xlsx.eml', docx: '02-ok-docx-iso2022jp.eml', pdf: '03-ok-pdf-sjis-rfc2231.eml' } as const;
 type Format = keyof typeof SAMPLES;
-
-/** A distinct message each time (the store is idempotent on the raw bytes' hash). */
-function variant(raw: Buffer, i: number): Buffer {
-  return Buffer.concat([Buffer.from(`X-Bench-Seq: ${i}\r\n`), raw]);
-}
 
 async function libraryParse(format: Format, raw: Buffer): Promise<void> {
   const mail = await simpleParser(raw);
@@ -62,11 +58,13 @@ for (const format of Object.keys(SAMPLES) as Format[]) {
   const raw = await readFile(path.join(root, 'samples', SAMPLES[format]));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'intake-bench-'));
   const store = await openStore(dataDir, 'R-');
-  const options = pipelineOptions(config, pino({ level: 'silent' }));
+  // As `intake process` runs it: extraction in an isolated thread.
+  const options = isolatedPipelineOptions(config, pino({ level: 'silent' }), 1);
   const library = await measure(`${format} library`, N, () => libraryParse(format, variant(raw, -1)));
   const pipeline = await measure(`${format} pipeline`, N, async (i) => {
     await processMessage(variant(raw, i), {}, options, store);
   });
+  await options.close();
   await store.close();
   await rm(dataDir, { recursive: true, force: true });
   results.push({ format, messages: N, pipelinePerSecond: pipeline.perSecond, libraryPerSecond: library.perSecond, costRatio: library.perSecond / pipeline.perSecond, peakRssMb: pipeline.peakRssMb, rssQuartersMb: pipeline.rssQuartersMb });

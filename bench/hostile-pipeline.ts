@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/env.js';
-import { createIsolatedRunner } from '../src/extract/isolated-runner.js';
-import { pipelineOptions, processMessage } from '../src/pipeline.js';
+import { isolatedPipelineOptions, processMessage } from '../src/pipeline.js';
 import type { RecordStore, SaveResult } from '../src/store/store.js';
 import { openStore } from '../src/store/open-store.js';
 
@@ -20,12 +19,11 @@ export async function openBenchPipeline(threads: number): Promise<BenchPipeline>
   const config = loadConfig();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'intake-bench-hostile-'));
   const store: RecordStore = await openStore(dataDir, 'R-');
-  const runner = createIsolatedRunner(config.limits, threads);
-  const options = { ...pipelineOptions(config, pino({ level: 'silent' })), runExtractor: runner };
+  const options = isolatedPipelineOptions(config, pino({ level: 'silent' }), threads);
   return {
     process: (raw) => processMessage(raw, {}, options, store),
     async close() {
-      await runner.close();
+      await options.close();
       await store.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from './config/env.js';
 import type { Limits } from './config/limits.js';
 import { EXTRACTORS, extractLimits } from './extract/extractors.js';
+import { createIsolatedRunner } from './extract/isolated-runner.js';
 import { findForm, type ExtractRunner } from './form/find-form.js';
 import type { Logger } from './log/logger.js';
 import type { MessageHeaders } from './mime/message.js';
@@ -32,6 +33,15 @@ export interface PipelineOptions {
 
 export function pipelineOptions(config: Config, logger: Logger): PipelineOptions {
   return { limits: config.limits, window: { start: config.windowStart, end: config.windowEnd }, logger };
+}
+
+/**
+ * The options both transports run with: extraction in `threads` worker threads with a heap cap and a
+ * deadline, so one hostile attachment can neither hang nor crash the process. Close when done.
+ */
+export function isolatedPipelineOptions(config: Config, logger: Logger, threads: number): PipelineOptions & { close(): Promise<void> } {
+  const runner = createIsolatedRunner(config.limits, threads);
+  return { ...pipelineOptions(config, logger), runExtractor: runner, close: () => runner.close() };
 }
 
 export const inProcess: ExtractRunner = (format, bytes, limits) => EXTRACTORS[format](bytes, limits);

@@ -1,7 +1,6 @@
 // intake process <paths…>: the pipeline on .eml files, folders and mbox files, with no servers.
-import { createIsolatedRunner } from '../extract/isolated-runner.js';
 import { InputError, messageSources } from '../files/message-files.js';
-import { pipelineOptions, processMessage } from '../pipeline.js';
+import { isolatedPipelineOptions, processMessage } from '../pipeline.js';
 import { openStore } from '../store/open-store.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type Command } from './command.js';
@@ -29,10 +28,8 @@ const command: Command = {
       throw err;
     }
     const store = await openStore(dataDir, config.receiptPrefix);
-    // Extraction in a worker thread with a heap cap and a deadline (issue 5): one hostile attachment
-    // cannot hang or exhaust the run. One thread: messages are processed one after another.
-    const extractor = createIsolatedRunner(config.limits, 1);
-    const options = { ...pipelineOptions(config, ctx.logger), runExtractor: extractor };
+    // One extraction thread: messages are processed one after another.
+    const options = isolatedPipelineOptions(config, ctx.logger, 1);
     const progress = progressBar(ctx.stderr, sources.length);
     let faults = 0;
     try {
@@ -57,7 +54,7 @@ const command: Command = {
         ctx.stdout.write(`受付一覧: ${reports.xlsx}\n          ${reports.html}\n`);
       }
     } finally {
-      await extractor.close();
+      await options.close();
       await store.close();
     }
     return faults > 0 ? 1 : 0;

@@ -55,7 +55,6 @@ function comparable(ch: string): string {
   return foldJapaneseVariants(ch.normalize('NFKC')).replace(/\s/g, '').toLowerCase();
 }
 
-
 /**
  * How far into a line a label is looked for: the longest label with spaces between its characters.
  * Scanning the whole line made every label tried walk a hostile paragraph of a million spaces, in
