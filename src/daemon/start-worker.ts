@@ -1,10 +1,9 @@
 // A worker process's parts, started and stopped together: the store, the extraction threads, one
 // IMAP session, and the BullMQ worker that feeds jobs to intakeJobHandler.
 import { requireImap, type Config } from '../config/env.js';
-import { createIsolatedRunner } from '../extract/isolated-runner.js';
 import type { Logger } from '../log/logger.js';
 import { ImapSession } from '../mailbox/imap-session.js';
-import { pipelineOptions } from '../pipeline.js';
+import { isolatedPipelineOptions } from '../pipeline.js';
 import { IntakeWorker } from '../queue/intake-worker.js';
 import { workerTuning } from '../queue/worker-tuning.js';
 import { openStore } from '../store/open-store.js';
@@ -36,13 +35,13 @@ export async function startWorker(config: Readonly<Config>, settings: DaemonSett
   const store = options.store ?? (await openStore(config.dataDir, config.receiptPrefix));
   // Extraction in worker threads with a heap cap and a deadline (issue 5): a hostile attachment
   // cannot hang or exhaust this process, and the event loop stays free to renew job locks.
-  const extractor = createIsolatedRunner(config.limits, config.workerConcurrency);
+  const pipeline = isolatedPipelineOptions(config, logger, config.workerConcurrency);
   const session = new ImapSession(imap, log);
   const handler = intakeJobHandler({
     imap,
     session,
     store: withTestFaults(store, settings),
-    pipeline: { ...pipelineOptions(config, logger), runExtractor: extractor },
+    pipeline,
     settings,
     logger,
     onStored: options.onStored,
@@ -76,7 +75,7 @@ export async function startWorker(config: Readonly<Config>, settings: DaemonSett
       await worker.close(true).catch(() => undefined);
     }
     await session.close();
-    await extractor.close();
+    await pipeline.close();
     if (ownStore) await store.close();
     log.info('worker stopped');
   };

@@ -26,6 +26,13 @@ export function fetchLimits(maxMessageBytes: number): { whole: number; head: num
   return { whole: maxMessageBytes * 2, head: maxMessageBytes + 1 };
 }
 
+/**
+ * Bytes per partial FETCH of the download. imapflow's default (64 KB) costs a round trip per 64 KB;
+ * a form with its attachment is typically 20–150 KB, so one chunk usually carries the whole message,
+ * and a large one still streams in bounded pieces.
+ */
+const DOWNLOAD_CHUNK = 1024 * 1024;
+
 /** Must run inside withMailbox(). Uses BODY.PEEK (imapflow's download does), so \Seen is not set. */
 export async function fetchSource(client: ImapFlow, uid: number, action: DoneAction, maxMessageBytes: number): Promise<FetchedSource> {
   const query = { uid: true, size: true, flags: true, internalDate: true } as const;
@@ -48,7 +55,7 @@ export async function fetchSource(client: ImapFlow, uid: number, action: DoneAct
   const limits = fetchLimits(maxMessageBytes);
   const truncated = size > limits.whole;
   const cap = truncated ? limits.head : limits.whole;
-  const download = await client.download(String(uid), undefined, { uid: true, maxBytes: cap });
+  const download = await client.download(String(uid), undefined, { uid: true, maxBytes: cap, chunkSize: DOWNLOAD_CHUNK });
   if (!download.content) throw new MessageNotFoundError(uid);
   const chunks: Buffer[] = [];
   let total = 0;

@@ -16,11 +16,13 @@ import { ensureMailbox, withMailbox, type SelectedMailbox } from './with-mailbox
 const OPERATION_DEADLINE_MS = 90_000;
 
 /**
- * Back to IDLE half a second after the last command. imapflow's default (15 s) would leave a message
- * that arrives just after a check unreported for 15 s; a check is a handful of commands in a row, so
- * half a second rarely splits one.
+ * Back to IDLE 100 ms after the last command. A message that arrives while the connection is not in
+ * IDLE is only reported when IDLE starts again (the server syncs then), so this delay is added to the
+ * latency of every message that arrives just after a check: imapflow's default (15 s) would add up
+ * to 15 s; 500 ms measured a 350 ms median at 20 msg/s. An incremental check is one command, so
+ * 100 ms does not split one.
  */
-const IDLE_AGAIN_AFTER_MS = 500;
+const IDLE_AGAIN_AFTER_MS = 100;
 
 /** IDLE is restarted at least this often; RFC 2177 asks clients to re-issue it within 29 minutes. */
 const MAX_IDLE_MS = 25 * 60_000;
