@@ -7,13 +7,15 @@ WORKDIR /app
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json tsconfig.json ./
+COPY package.json package-lock.json ./
+# Dependencies first (a cached layer while only sources change). --ignore-scripts skips `prepare`,
+# which would compile a tree not copied yet; the native modules are built explicitly.
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3 msgpackr-extract
+COPY tsconfig.json ./
+COPY docker/tsconfig.build.json docker/
 COPY src src
 COPY workers workers
-COPY scripts scripts
-COPY bench bench
-# npm ci runs the install scripts and `prepare` (tsc -p .), which writes dist/.
-RUN npm ci && npm prune --omit=dev
+RUN npx tsc -p docker/tsconfig.build.json && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -26,7 +28,7 @@ COPY --from=build /app/dist dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-# One image, three roles: `intake poll`, `intake work` (node dist/workers/intake.worker.js) and
-# `intake daemon` (both); docker-compose.yml picks the command per service.
+# One image, three roles: `intake poll`, the worker (dist/workers/intake.worker.js, what `intake
+# work` runs) and `intake daemon` (both); docker-compose.yml picks the command per service.
 ENTRYPOINT ["node"]
 CMD ["dist/src/cli.js", "daemon"]

@@ -4,6 +4,7 @@
 import { requireImap } from '../config/env.js';
 import { messageSources } from '../files/message-files.js';
 import { replayMessages } from '../mailbox/replay-messages.js';
+import { toJstIso } from '../validate/arrival.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type Command } from './command.js';
 
@@ -20,7 +21,7 @@ const command: Command = {
     const mailbox = values.mailbox ?? imap.mailbox;
     const sources = await messageSources(positionals);
     const results = await replayMessages(imap, mailbox, sources, ctx.logger, (r) => {
-      const when = r.arrival ? `${r.arrival.date.toISOString()} (${r.arrival.source === 'received_header' ? 'Received' : 'Date'} header)` : 'now (no date header)';
+      const when = r.arrival ? `${toJstIso(r.arrival.date)} (${r.arrival.source === 'received_header' ? 'Received' : 'Date'} header)` : 'now (no date header)';
       ctx.stdout.write(r.error ? `${r.name}: FAILED ${r.error}\n` : `${r.name} → ${mailbox} UID ${r.uid ?? '?'}  INTERNALDATE ${when}\n`);
     });
     const failed = results.filter((r) => r.error).length;

@@ -2,6 +2,7 @@
 // "<uidValidity>-<uid>" as `intake status` shows them.
 import { IntakeQueue } from '../queue/intake-queue.js';
 import { loadDaemonSettings } from '../daemon/daemon-settings.js';
+import { parseJobId } from '../queue/job-types.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type Command } from './command.js';
 
@@ -14,6 +15,8 @@ const command: Command = {
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(argv, { all: { type: 'boolean' } }, usage);
     if (Boolean(values.all) === positionals.length > 0) throw new UsageError(`give --all or job ids, not both or neither\nusage: intake ${usage}`);
+    const bad = positionals.filter((id) => !parseJobId(id));
+    if (bad.length) throw new UsageError(`not a job id (<uidValidity>-<uid>, as \`intake status\` prints): ${bad.join(', ')}`);
     const config = ctx.config();
     const queue = new IntakeQueue({
       redisUrl: config.redisUrl,
