@@ -1,5 +1,5 @@
 // Daemon settings beyond configuration.md's fixed variables, read once and validated like the rest
-// (a bad value stops the program naming the variable). Each is documented in docs/daemon.md.
+// (a bad value stops the program naming the variable). Each is documented in README.md (The daemon).
 import { ConfigError } from '../config/env.js';
 import { DEFAULT_LOCK_DURATION_MS } from '../queue/worker-tuning.js';
 

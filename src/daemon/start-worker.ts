@@ -9,11 +9,14 @@ import { workerTuning } from '../queue/worker-tuning.js';
 import { openStore } from '../store/open-store.js';
 import type { RecordStore } from '../store/store.js';
 import type { DaemonSettings } from './daemon-settings.js';
-import { intakeJobHandler, type OnStored } from './intake-job.js';
+import { createReportRefresher } from '../report/refresh.js';
+import { intakeJobHandler } from './intake-job.js';
 import { announceTestHooks, withTestFaults } from './test-hooks.js';
 
+/** At most this long after a record is stored, both reports are rewritten (one refresh per burst). */
+export const REPORT_REFRESH_DELAY_MS = 2_000;
+
 export interface WorkerOptions {
-  onStored?: OnStored;
   /** An already open store (the `daemon` command shares one); opened from INTAKE_DATA_DIR otherwise. */
   store?: RecordStore;
 }
@@ -37,6 +40,8 @@ export async function startWorker(config: Readonly<Config>, settings: DaemonSett
   // cannot hang or exhaust this process, and the event loop stays free to renew job locks.
   const pipeline = isolatedPipelineOptions(config, logger, config.workerConcurrency);
   const session = new ImapSession(imap, log);
+  // Staff keep the report open during the rush: refreshed shortly after records are stored.
+  const reports = createReportRefresher(store, config.reportDir, log, REPORT_REFRESH_DELAY_MS, config);
   const handler = intakeJobHandler({
     imap,
     session,
@@ -44,7 +49,7 @@ export async function startWorker(config: Readonly<Config>, settings: DaemonSett
     pipeline,
     settings,
     logger,
-    onStored: options.onStored,
+    onStored: () => reports.schedule(),
   });
   const tuning = workerTuning(config.workerConcurrency, settings.lockDurationMs);
   const worker = new IntakeWorker(config.redisUrl, config.queueName, tuning, handler, {
@@ -75,6 +80,7 @@ export async function startWorker(config: Readonly<Config>, settings: DaemonSett
       await worker.close(true).catch(() => undefined);
     }
     await session.close();
+    await reports.close();
     await pipeline.close();
     if (ownStore) await store.close();
     log.info('worker stopped');

@@ -2,7 +2,7 @@
 // them, a worker stores them. Exactly one record per message, equal to what processMessage gives for
 // the same files with no IMAP and no Redis, and every message marked done.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,13 @@ describe('replaying the samples through Dovecot, the poller, the queue and a wor
         const box = await listMessages(dovecot, world.mailbox);
         return box.messages.every((m) => m.flags.has('$IntakeDone')) ? box : null;
       });
+
+      // The worker refreshes both reports shortly after storing: the last sample is in the page.
+      await waitFor('the reports refreshed with every record', async () => {
+        const html = await readFile(path.join(world.config.reportDir, 'intake-report.html'), 'utf8').catch(() => '');
+        const xlsx = await stat(path.join(world.config.reportDir, 'intake-report.xlsx')).catch(() => null);
+        return html.includes('星AI株式会社') && xlsx && xlsx.size > 0 ? true : null;
+      }, 30_000, 250);
 
       const ours = records.map((r) => r.record);
       expect(ours).toHaveLength(sources.length);
