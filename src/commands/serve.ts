@@ -1,5 +1,6 @@
 // intake serve: the report page, live, on INTAKE_SERVE_HOST:INTAKE_SERVE_PORT (127.0.0.1:8080).
 import type { Config } from '../config/env.js';
+import { collectStatus } from '../daemon/status.js';
 import { startReportServer, type QueueStatus } from '../report/live-server.js';
 import { assertServeAccess } from '../report/serve-access.js';
 import { openStore } from '../store/open-store.js';
@@ -50,4 +51,11 @@ export function createServeCommand(deps: ServeDependencies = {}): Command {
   };
 }
 
-export default createServeCommand();
+/** The daemon's queue and poller as the page shows them; an unreachable Redis shows as an error there. */
+async function daemonQueueStatus(config: Readonly<Config>): Promise<unknown> {
+  const { queue, poller } = await collectStatus(config);
+  const { waiting, active, delayed, failed } = queue.counts;
+  return { 待機: waiting + delayed, 処理中: active, 失敗: failed, 受信監視: poller.running ? `稼働中（${poller.health.connection}）` : '停止' };
+}
+
+export default createServeCommand({ queueStatus: (config) => () => daemonQueueStatus(config) });
