@@ -44,7 +44,7 @@ export function isolatedPipelineOptions(config: Config, logger: Logger, threads:
   return { ...pipelineOptions(config, logger), runExtractor: runner, close: () => runner.close() };
 }
 
-export const inProcess: ExtractRunner = (format, bytes, limits) => EXTRACTORS[format](bytes, limits);
+const inProcess: ExtractRunner = (format, bytes, limits) => EXTRACTORS[format](bytes, limits);
 
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { extractLimits, isFormFormat } from '../extract/extractors.js';
 import { NO_TEXT_LAYER, readFormFile } from '../form/find-form.js';
 import { sniffFormat } from '../mime/sniff.js';
-import { formRecord, inProcess } from '../pipeline.js';
+import { formRecord } from '../pipeline.js';
+import { createIsolatedRunner } from '../extract/isolated-runner.js';
 import { makeFlag } from '../validate/flags.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type Command } from './command.js';
@@ -32,7 +33,10 @@ const command: Command = {
       print({ form: null, flags: [makeFlag('unsupported_format', { attachment: name, detail: kind })] });
       return 0;
     }
-    const read = await readFormFile(name, format, bytes, inProcess, extractLimits(ctx.config().limits));
+    // Isolated like every extraction: a hostile file is stopped and flagged, never hangs the command.
+    const { limits } = ctx.config();
+    const runner = createIsolatedRunner(limits, 1);
+    const read = await readFormFile(name, format, bytes, runner, extractLimits(limits)).finally(() => runner.close());
     if (read.kind === 'form') print(formRecord(name, read.reading.answers));
     else {
       const detail = read.kind === 'no_text' ? `${NO_TEXT_LAYER}：${read.reason}` : `申請書の項目が${read.kind === 'not_form' ? read.labelsFound : 0}件しか見つかりません`;

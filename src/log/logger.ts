@@ -1,5 +1,6 @@
-// The one pino root logger. JSON lines by default (for log shippers); pino-pretty when stderr is a
-// terminal. Units take `logger.child({ component, jobId, uid })`; errors go under `err`.
+// The pino root logger, one per process. Logs go to stderr so that stdout stays for what a command
+// prints; JSON lines by default (for log shippers), pino-pretty when stderr is a terminal. Units take
+// `logger.child({ component, jobId, uid })`; errors go under `err`.
 import { pino, type Logger } from 'pino';
 
 export type { Logger };
@@ -18,6 +19,3 @@ export function createLogger(requested: string = process.env.LOG_LEVEL || 'info'
     transport: pretty ? { target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:HH:MM:ss' } } : undefined,
   }, pretty ? undefined : pino.destination(2));
 }
-
-/** Logs go to stderr so that stdout stays for what a command prints (summaries, JSON Lines). */
-export const logger: Logger = createLogger();
