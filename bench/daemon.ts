@@ -69,7 +69,7 @@ interface Run {
 }
 
 async function main(): Promise<void> {
-  const { redis, dovecot, imap } = await benchServers();
+  const { redis, dovecot, imap, daemonEnv } = await benchServers();
   const runs: Run[] = [];
   try {
     console.error(`Dovecot ${dovecot.version}; N=${N}, steady ${RATE}/s for ${STEADY_S} s, concurrency ${CONCURRENCY.join(', ')}`);
@@ -81,15 +81,7 @@ async function main(): Promise<void> {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'intake-bench-data-'));
       await imap.createMailbox(dovecot, mailbox);
       const env = {
-        INTAKE_DATA_DIR: dataDir,
-        INTAKE_IMAP_HOST: dovecot.host,
-        INTAKE_IMAP_PORT: String(dovecot.port),
-        INTAKE_IMAP_SECURE: 'false',
-        INTAKE_IMAP_USER: dovecot.user,
-        INTAKE_IMAP_PASSWORD: dovecot.password,
-        INTAKE_IMAP_MAILBOX: mailbox,
-        INTAKE_REDIS_URL: redis.url,
-        INTAKE_QUEUE: `bench-${tag}`,
+        ...daemonEnv({ dataDir, mailbox, queueName: `bench-${tag}`, redis, dovecot }),
         INTAKE_WORKER_CONCURRENCY: String(concurrency),
         LOG_LEVEL: 'info',
         LOG_FORMAT: 'json',

@@ -1,5 +1,6 @@
-// A minimal Compound File Binary (OLE2) writer: enough structure for the legacy .doc/.xls samples and
-// for password-protected OOXML (which Office saves as CFB with EncryptionInfo/EncryptedPackage).
+// A minimal Compound File Binary ([MS-CFB], OLE2) writer for samples and tests: header, one FAT sector,
+// one directory sector with up to 3 stream names — enough for the legacy .doc/.xls/.ppt/.msg and
+// password-protected OOXML (CFB with EncryptionInfo/EncryptedPackage) the sniffer tells apart.
 // Streams are empty: the files only have to be recognised, never opened.
 
 const SECTOR = 512;

@@ -12,13 +12,25 @@ export function encodeText(text: string, charset: Charset): Buffer {
   return Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: TO[charset], from: 'UNICODE' }));
 }
 
+const hex = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0');
+
+/** The Q encoding of an encoded-word (RFC 2047 §4.2): printable ASCII but "=", "?" and "_" as is. */
+export function qEncoded(bytes: Buffer): string {
+  return [...bytes].map((b) => (b > 32 && b < 127 && b !== 61 && b !== 63 && b !== 95 ? String.fromCharCode(b) : `=${hex(b)}`)).join('');
+}
+
+/** RFC 2231 percent-encoding, one string per byte (so callers may split anywhere, mid-character too). */
+export function percentUnits(bytes: Buffer): string[] {
+  return [...bytes].map((b) => (/[A-Za-z0-9.\-_]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${hex(b)}`));
+}
+
 /** RFC 2047 encoded-word(s); ISO-2022-JP text may be split over several words, as mailers do. */
 export function encodedWord(text: string, charset: Charset = 'utf-8', encoding: 'B' | 'Q' = 'B', splitAt?: number): string {
   const pieces = splitAt ? [text.slice(0, splitAt), text.slice(splitAt)] : [text];
   return pieces
     .map((piece) => {
       const bytes = encodeText(piece, charset);
-      const payload = encoding === 'B' ? bytes.toString('base64') : [...bytes].map((b) => (b > 32 && b < 127 && b !== 61 && b !== 63 && b !== 95 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+      const payload = encoding === 'B' ? bytes.toString('base64') : qEncoded(bytes);
       return `=?${charset.toUpperCase()}?${encoding}?${payload}?=`;
     })
     .join('\r\n ');
@@ -26,7 +38,7 @@ export function encodedWord(text: string, charset: Charset = 'utf-8', encoding: 
 
 /** RFC 2231 parameter, percent-encoded, split into continuations of `chunk` bytes. */
 export function rfc2231Param(name: string, value: string, charset: Charset = 'utf-8', chunk = 30): string {
-  const encoded = [...encodeText(value, charset)].map((b) => (/[A-Za-z0-9.\-_]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  const encoded = percentUnits(encodeText(value, charset)).join('');
   const pieces: string[] = [];
   let rest = encoded;
   while (rest.length > 0) {
@@ -64,7 +76,7 @@ function quotedPrintable(bytes: Buffer): string {
   let line = '';
   let out = '';
   for (const b of bytes) {
-    const piece = (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    const piece = (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : `=${hex(b)}`;
     if (line.length + piece.length > 75) {
       out += `${line}=\r\n`;
       line = '';
@@ -74,12 +86,17 @@ function quotedPrintable(bytes: Buffer): string {
   return out + line;
 }
 
+/** A multipart body (RFC 2046 §5.1.1): the preamble, each part after its delimiter, the close delimiter. */
+export function multipartBody(boundary: string, parts: readonly Buffer[], preamble = 'This is a multi-part message in MIME format.\r\n'): Buffer {
+  const chunks: Buffer[] = [Buffer.from(preamble)];
+  for (const part of parts) chunks.push(Buffer.from(`--${boundary}\r\n`), part, Buffer.from('\r\n'));
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}
+
 export function renderNode(node: MimeNode): Buffer {
   if ('parts' in node) {
-    const chunks: Buffer[] = [Buffer.from(`Content-Type: ${node.contentType}; boundary="${node.boundary}"\r\n\r\nThis is a multi-part message in MIME format.\r\n`)];
-    for (const part of node.parts) chunks.push(Buffer.from(`--${node.boundary}\r\n`), renderNode(part), Buffer.from('\r\n'));
-    chunks.push(Buffer.from(`--${node.boundary}--\r\n`));
-    return Buffer.concat(chunks);
+    return Buffer.concat([Buffer.from(`Content-Type: ${node.contentType}; boundary="${node.boundary}"\r\n\r\n`), multipartBody(node.boundary, node.parts.map(renderNode))]);
   }
   const encoding = node.transferEncoding ?? 'base64';
   const head = [`Content-Type: ${node.contentType}`, `Content-Transfer-Encoding: ${encoding}`, ...(node.headers ?? [])].join('\r\n');

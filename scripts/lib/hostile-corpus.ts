@@ -11,8 +11,8 @@ import { attachmentPart, encodedWord, rfc2231Param, textPart, type MimeNode } fr
 import { billionLaughs, externalEntities, millionRowSheet, partText, rezip, withDoctype, withExternalRelationship, withXInclude } from './hostile-ooxml.js';
 import { pdfDeepNesting, pdfFlateBomb, pdfKidsLoop, pdfLengthSelf, pdfLies, pdfParentSelf } from './hostile-pdf.js';
 import { brokenBase64, brokenQuotedPrintable, envelope, foldedValue, messageOf, rawMultipartMessage, rawPart } from './hostile-mime.js';
-import { bytesEntry, writeRawZip, zerosEntry, type RawZipEntry } from './hostile-zip.js';
-import { writeZip, zipEntry } from './zip-writer.js';
+import { zerosEntry } from './hostile-zip.js';
+import { writeZip, zipEntry, type ZipEntry } from './zip-writer.js';
 
 export interface CorpusOptions {
   /** Goes into every traversal target (/tmp/intake-pwned-<tag>) so a test looks for exactly those. */
@@ -118,7 +118,7 @@ export function hostileCorpus(options: CorpusOptions): HostileMessage[] {
   add('03-zip-bomb-docx', 'zip bomb in docx', { ...unreadableForm, flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_MAX_(XML|UNCOMPRESSED)_MB/ }, async (name) =>
     one(name, [attachmentPart(DOCX, named('申請書.docx'), rezip(await form('docx'), { 'word/document.xml': zerosEntry('word/document.xml', bombMegabytes) }))]));
   add('04-zip-bomb-archive', 'zip bomb in a zip attachment', { ...unreadableForm, flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_MAX_UNCOMPRESSED_MB/ }, async (name) =>
-    one(name, [attachmentPart('application/zip', named('申請書一式.zip'), writeRawZip([zerosEntry('申請書.xlsx', bombMegabytes)]))]));
+    one(name, [attachmentPart('application/zip', named('申請書一式.zip'), writeZip([zerosEntry('申請書.xlsx', bombMegabytes)]))]));
   add('05-zip-bomb-beside-form', 'zip bomb in docx', { status: 'needs_attention', flags: ['unreadable_attachment'], names: /INTAKE_MAX_(XML|UNCOMPRESSED)_MB/, applicant: NAMI_NAME }, async (name) =>
     one(name, [
       attachmentPart(DOCX, named('添付資料.docx'), rezip(await form('docx'), { 'word/document.xml': zerosEntry('word/document.xml', bombMegabytes) })),
@@ -128,15 +128,15 @@ export function hostileCorpus(options: CorpusOptions): HostileMessage[] {
     const xlsx = await form('xlsx');
     const sheet = Buffer.from(partText(xlsx, 'xl/worksheets/sheet1.xml'), 'utf8');
     // Declared far smaller than it inflates to, and declared 4 GB for a few KB (a pre-allocation trap).
-    const lieDown: RawZipEntry = { ...zerosEntry('xl/worksheets/sheet1.xml', 64), declaredSize: 1000 };
-    const lieUp: RawZipEntry = { ...bytesEntry('xl/worksheets/sheet1.xml', sheet), declaredSize: 0xffffffff };
+    const lieDown: ZipEntry = { ...zerosEntry('xl/worksheets/sheet1.xml', 64), declaredSize: 1000 };
+    const lieUp: ZipEntry = { ...zipEntry('xl/worksheets/sheet1.xml', sheet), declaredSize: 0xffffffff };
     return one(name, [
       attachmentPart(XLSX, named('申請書_小.xlsx'), rezip(xlsx, { 'xl/worksheets/sheet1.xml': lieDown })),
       attachmentPart(XLSX, named('申請書_大.xlsx'), rezip(xlsx, { 'xl/worksheets/sheet1.xml': lieUp })),
     ]);
   });
   add('07-zip-entry-flood', 'zip bomb in xlsx', { ...unreadableForm, flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_MAX_ZIP_ENTRIES/ }, async (name) => {
-    const extra = Array.from({ length: options.limits.maxZipEntries * 5 }, (_, i) => bytesEntry(`xl/media/image${i}.png`, PNG_1PX));
+    const extra = Array.from({ length: options.limits.maxZipEntries * 5 }, (_, i) => zipEntry(`xl/media/image${i}.png`, PNG_1PX));
     return one(name, [attachmentPart(XLSX, named('申請書.xlsx'), rezip(await form('xlsx'), {}, extra))]);
   });
   add('08-zip-in-zip', 'deep nesting', { status: 'needs_attention', flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_MAX_NESTING_DEPTH/, applicant: null }, async (name) => {
@@ -145,8 +145,8 @@ export function hostileCorpus(options: CorpusOptions): HostileMessage[] {
     return one(name, [attachmentPart('application/zip', named('nested.zip'), zip)]);
   });
   add('09-zip-entry-flood-archive', 'zip bomb in a zip attachment', { ...unreadableForm, flags: ['unreadable_attachment', 'no_application_form'], names: /INTAKE_MAX_ZIP_ENTRIES/ }, async (name) => {
-    const entries = Array.from({ length: options.limits.maxZipEntries * 5 }, (_, i) => bytesEntry(`empty-${i}.txt`, Buffer.alloc(0)));
-    return one(name, [attachmentPart('application/zip', named('申請書一式.zip'), writeRawZip(entries))]);
+    const entries = Array.from({ length: options.limits.maxZipEntries * 5 }, (_, i) => zipEntry(`empty-${i}.txt`, Buffer.alloc(0)));
+    return one(name, [attachmentPart('application/zip', named('申請書一式.zip'), writeZip(entries))]);
   });
 
   // Entity expansion and external resolution: a DOCTYPE in an OOXML part (ECMA-376 forbids one).
@@ -234,24 +234,24 @@ export function hostileCorpus(options: CorpusOptions): HostileMessage[] {
   });
   add('31-traversal-zip-names', 'traversal names in zips', { ...unreadableForm, flags: ['no_application_form'] }, async (name) => {
     const payload = Buffer.from('pwned\n');
-    const zip = writeRawZip([
-      bytesEntry(`../../../../tmp/intake-zip-${tag}`, payload),
-      bytesEntry(`/tmp/intake-zipabs-${tag}`, payload),
-      bytesEntry(`..\\..\\intake-zipwin-${tag}`, payload),
-      bytesEntry(`C:\\Windows\\intake-zipdrive-${tag}`, payload),
+    const zip = writeZip([
+      zipEntry(`../../../../tmp/intake-zip-${tag}`, payload),
+      zipEntry(`/tmp/intake-zipabs-${tag}`, payload),
+      zipEntry(`..\\..\\intake-zipwin-${tag}`, payload),
+      zipEntry(`C:\\Windows\\intake-zipdrive-${tag}`, payload),
       // The classic two-step: a symlink to /tmp, then a file "through" it.
-      bytesEntry('link', Buffer.from('/tmp'), S_IFLNK),
-      bytesEntry(`link/intake-zipsym-${tag}`, payload, S_IFREG),
-      bytesEntry('passwd', Buffer.from('/etc/passwd'), S_IFLNK),
-      bytesEntry('CON', payload),
-      bytesEntry('a'.repeat(5000), payload),
+      zipEntry('link', Buffer.from('/tmp'), { unixMode: S_IFLNK }),
+      zipEntry(`link/intake-zipsym-${tag}`, payload, { unixMode: S_IFREG }),
+      zipEntry('passwd', Buffer.from('/etc/passwd'), { unixMode: S_IFLNK }),
+      zipEntry('CON', payload),
+      zipEntry('a'.repeat(5000), payload),
     ]);
     return one(name, [attachmentPart('application/zip', named('申請書一式.zip'), zip)]);
   });
   add('32-traversal-in-xlsx', 'traversal names in zips', { ...unreadableForm, flags: ['unreadable_attachment', 'no_application_form'] }, async (name) =>
     one(name, [attachmentPart(XLSX, named('申請書.xlsx'), rezip(await form('xlsx'), {}, [
-      bytesEntry(`../../../../tmp/intake-ooxml-${tag}`, Buffer.from('pwned\n')),
-      bytesEntry('xl/media/link', Buffer.from('/etc/passwd'), S_IFLNK),
+      zipEntry(`../../../../tmp/intake-ooxml-${tag}`, Buffer.from('pwned\n')),
+      zipEntry('xl/media/link', Buffer.from('/etc/passwd'), { unixMode: S_IFLNK }),
     ]))]));
 
   // PDFs whose references loop or whose offsets lie.

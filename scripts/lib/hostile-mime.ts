@@ -1,7 +1,7 @@
 // Message-level pieces of the hostile corpus that eml.ts deliberately cannot write: parts assembled
 // by hand (so a Content-Transfer-Encoding can announce what the body then breaks), damaged base64
 // and quoted-printable, and the envelope every corpus message shares.
-import { renderMessage, type MimeNode } from './eml.js';
+import { multipartBody, renderMessage, type MimeNode } from './eml.js';
 
 /** Headers of a message the survey's server received inside the window, named after the corpus entry. */
 export function envelope(name: string, subject = `hostile corpus: ${name}`, from = 'attacker@hostile.example'): string[] {
@@ -27,10 +27,8 @@ export function rawPart(headers: readonly string[], body: Buffer | string): Buff
 /** A multipart/mixed message of hand-made parts. */
 export function rawMultipartMessage(name: string, parts: readonly Buffer[]): Buffer {
   const boundary = `=_hostile_${name}`;
-  const chunks: Buffer[] = [Buffer.from(`${[...envelope(name), 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`].join('\r\n')}\r\n\r\n`)];
-  for (const part of parts) chunks.push(Buffer.from(`--${boundary}\r\n`), part, Buffer.from('\r\n'));
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
+  const head = `${[...envelope(name), 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`].join('\r\n')}\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head), multipartBody(boundary, parts, '')]);
 }
 
 /**

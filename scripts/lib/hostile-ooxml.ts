@@ -2,19 +2,20 @@
 // entities, XInclude), parts added (traversal names, symlinks, thousands of entries) or replaced by
 // a bomb. Starting from a genuine form means the only thing wrong is the attack itself.
 import { unzipSync } from 'fflate';
-import { bytesEntry, streamedEntry, writeRawZip, type RawZipEntry } from './hostile-zip.js';
+import { streamedEntry } from './hostile-zip.js';
+import { writeZip, zipEntry, type ZipEntry } from './zip-writer.js';
 
 /** The file's parts as raw entries (directory entries dropped), `replace` swapped in, `extra` appended. */
-export function rezip(file: Buffer, replace: Readonly<Record<string, RawZipEntry | string>>, extra: readonly RawZipEntry[] = []): Buffer {
+export function rezip(file: Buffer, replace: Readonly<Record<string, ZipEntry | string>>, extra: readonly ZipEntry[] = []): Buffer {
   const parts = unzipSync(file);
   const entries = Object.entries(parts)
     .filter(([name]) => !name.endsWith('/'))
     .map(([name, bytes]) => {
       const replacement = replace[name];
-      if (replacement === undefined) return bytesEntry(name, Buffer.from(bytes));
-      return typeof replacement === 'string' ? bytesEntry(name, Buffer.from(replacement, 'utf8')) : replacement;
+      if (replacement === undefined) return zipEntry(name, Buffer.from(bytes));
+      return typeof replacement === 'string' ? zipEntry(name, Buffer.from(replacement, 'utf8')) : replacement;
     });
-  return writeRawZip([...entries, ...extra]);
+  return writeZip([...entries, ...extra]);
 }
 
 /** The text of one part of an OOXML file. */
@@ -73,7 +74,7 @@ const ROWS_PER_CHUNK = 10_000;
  * (optional in SpreadsheetML) so that a million of them stay under INTAKE_MAX_XML_MB and it is the
  * cell limit that stops them.
  */
-export function millionRowSheet(name: string, rows: number): Promise<RawZipEntry> {
+export function millionRowSheet(name: string, rows: number): Promise<ZipEntry> {
   function* chunks(): Generator<Buffer> {
     yield Buffer.from(SHEET_HEAD);
     for (let first = 1; first <= rows; first += ROWS_PER_CHUNK) {

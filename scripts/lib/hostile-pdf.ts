@@ -4,41 +4,7 @@
 // recursive parser's stack. Each is otherwise well-formed enough to get past the first checks
 // (%PDF- header, %%EOF at the end), so the reader really walks into the trap.
 import { deflatedZeros } from './hostile-zip.js';
-
-/** An object's text, or a stream: its dictionary and its (binary) data. */
-type PdfObject = string | { dict: string; data: Buffer };
-
-/** Objects numbered from 1 in order; object 1 is the catalog. */
-function assemble(objects: readonly PdfObject[], trailer: (xrefAt: number, offsets: number[]) => string): Buffer {
-  const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  let length = chunks[0]!.length;
-  const push = (chunk: Buffer) => {
-    chunks.push(chunk);
-    length += chunk.length;
-  };
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(length);
-    if (typeof object === 'string') {
-      push(Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`, 'latin1'));
-      return;
-    }
-    push(Buffer.from(`${index + 1} 0 obj\n<< ${object.dict} /Length ${object.data.length} >>\nstream\n`, 'latin1'));
-    push(object.data);
-    push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
-  });
-  push(Buffer.from(trailer(length, offsets), 'latin1'));
-  return Buffer.concat(chunks);
-}
-
-function xrefTable(offsets: readonly number[], shift = 0): string {
-  const rows = offsets.map((offset) => `${String(offset + shift).padStart(10, '0')} 00000 n \n`).join('');
-  return `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${rows}`;
-}
-
-function honestTrailer(size: number, extra = ''): (xrefAt: number, offsets: number[]) => string {
-  return (xrefAt, offsets) => `${xrefTable(offsets)}trailer\n<< /Size ${size + 1} /Root 1 0 R ${extra}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-}
+import { buildRawPdf, CATALOG, ONE_PAGE_TREE, textPage, xrefTable, type RawObject } from './raw-pdf.js';
 
 const TEXT = 'BT /F1 24 Tf 72 720 Td (hostile) Tj ET';
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
@@ -46,34 +12,32 @@ const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 /** /Kids that contain their own ancestor, with a /Count claiming a million pages. */
 export function pdfKidsLoop(): Buffer {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
+    CATALOG,
     '<< /Type /Pages /Kids [3 0 R] /Count 1000000 >>',
     '<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1000000 >>',
   ];
-  return assemble(objects, honestTrailer(objects.length));
+  return buildRawPdf(objects);
 }
 
 /** A page that is its own /Parent and inherits its /Resources: the inheritance walk never ends. */
 export function pdfParentSelf(): Buffer {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    ...ONE_PAGE_TREE,
     '<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
     `<< /Length ${TEXT.length} >>\nstream\n${TEXT}\nendstream`,
   ];
-  return assemble(objects, honestTrailer(objects.length));
+  return buildRawPdf(objects);
 }
 
 /** A content stream whose /Length is a reference to the stream object itself. */
 export function pdfLengthSelf(): Buffer {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    ...ONE_PAGE_TREE,
+    textPage('0 0 612 792'),
     `<< /Length 4 0 R >>\nstream\n${TEXT}\nendstream`,
     FONT,
   ];
-  return assemble(objects, honestTrailer(objects.length));
+  return buildRawPdf(objects);
 }
 
 /**
@@ -82,13 +46,12 @@ export function pdfLengthSelf(): Buffer {
  */
 export function pdfLies(): Buffer {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    ...ONE_PAGE_TREE,
+    textPage('0 0 612 792'),
     `<< /Length ${TEXT.length * 10_000} >>\nstream\n${TEXT}\nendstream`,
     FONT,
   ];
-  return assemble(objects, (xrefAt, offsets) =>
+  return buildRawPdf(objects, (xrefAt, offsets) =>
     `${xrefTable(offsets, 7_777_777)}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Prev ${xrefAt} >>\nstartxref\n${xrefAt + 50_000_000}\n%%EOF\n`,
   );
 }
@@ -103,21 +66,19 @@ export function pdfFlateBomb(megabytes: number, repeats: number): Buffer {
   const adler = Buffer.alloc(4);
   adler.writeUInt32BE((((megabytes * 1024 * 1024) % 65521) * 65536 + 1) >>> 0);
   const data = Buffer.concat([Buffer.from([0x78, 0xda]), deflatedZeros(megabytes), adler]);
-  const objects: PdfObject[] = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  const objects: RawObject[] = [
+    ...ONE_PAGE_TREE,
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [${'4 0 R '.repeat(repeats)}] >>`,
     { dict: '/Filter /FlateDecode', data },
   ];
-  return assemble(objects, honestTrailer(objects.length));
+  return buildRawPdf(objects);
 }
 
 /** An array nested deeper than any recursive-descent parser's stack (pdf.js parses recursively). */
 export function pdfDeepNesting(depth = 200_000): Buffer {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    ...ONE_PAGE_TREE,
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots ${'['.repeat(depth)}${']'.repeat(depth)} >>`,
   ];
-  return assemble(objects, honestTrailer(objects.length));
+  return buildRawPdf(objects);
 }

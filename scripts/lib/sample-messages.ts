@@ -185,8 +185,8 @@ export async function buildSamples(): Promise<Sample[]> {
   add('19-zip-cp932', 'ZIP の中の申請書（エントリ名は CP932、UTF-8 フラグなし）', [], message(
     { id: 's19', from: 'yama@yamabiko.example.jp', subject: '申請書一式', subjectCharset: 'utf-8', received: '2023-10-06T11:00:00' },
     [attachmentPart('application/zip', utf8Name('申請書一式.zip'), writeZip([
-      zipEntry('申請書_やまびこ.xlsx', await xlsx(varied(SAKURA, { 'applicant.name': '株式会社やまびこ', 'applicant.corporateNumber': '', 'contact.email': 'yama@yamabiko.example.jp' })), encodeText('申請書_やまびこ.xlsx', 'shift_jis')),
-      zipEntry('会社概要.txt', encodeText('会社概要\r\n', 'shift_jis'), encodeText('会社概要.txt', 'shift_jis')),
+      zipEntry(encodeText('申請書_やまびこ.xlsx', 'shift_jis'), await xlsx(varied(SAKURA, { 'applicant.name': '株式会社やまびこ', 'applicant.corporateNumber': '', 'contact.email': 'yama@yamabiko.example.jp' }))),
+      zipEntry(encodeText('会社概要.txt', 'shift_jis'), encodeText('会社概要\r\n', 'shift_jis')),
     ]))],
   ));
 

@@ -1,15 +1,48 @@
-// A minimal zip writer for samples and tests: entry names as raw bytes (CP932 without the UTF-8 flag,
-// as Windows' Explorer writes them) or UTF-8 with flag bit 11, deflated or stored.
+// The one zip writer (APPNOTE.TXT §4.3) for samples, the hostile corpus and tests. Every header field
+// comes from the entry, so the same writer makes well-formed zips (zipEntry) and hostile ones: raw
+// CP932 name bytes without the UTF-8 flag (as Windows' Explorer writes them), the encryption bit,
+// Unix modes (symlinks), sizes that lie, data deflated elsewhere in streaming chunks (hostile-zip.ts).
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
+  /** Name bytes as stored: anything, "../" and absolute paths included. */
   name: Buffer;
-  utf8Flag: boolean;
-  data: Buffer;
+  /** General purpose bit flag: 0x0800 = UTF-8 name, 0x0001 = encrypted. */
+  flags: number;
+  /** 8 = deflate, 0 = stored. */
+  method: 0 | 8;
+  /** The bytes as they stand in the file: raw deflate (RFC 1951) for method 8. */
+  payload: Buffer;
+  crc: number;
+  /** The uncompressed size the headers declare, which a hostile zip need not match with its data. */
+  declaredSize: number;
+  /** Unix st_mode in the high 16 bits of the external attributes, as Info-ZIP writes it. */
+  unixMode?: number;
 }
 
-export function zipEntry(name: string, data: Buffer, nameBytes?: Buffer): ZipEntry {
-  return nameBytes ? { name: nameBytes, utf8Flag: false, data } : { name: Buffer.from(name, 'utf8'), utf8Flag: true, data };
+export interface ZipEntryOptions {
+  /** Default: 0x0800 for a string name, 0 for raw name bytes. */
+  flags?: number;
+  method?: 0 | 8;
+  unixMode?: number;
+  /** Default: the data's real length. */
+  declaredSize?: number;
+}
+
+/** An entry of `data`; a Buffer name is stored as given (e.g. CP932) and by default without the UTF-8 flag. */
+export function zipEntry(name: string | Buffer, data: Buffer, options: ZipEntryOptions = {}): ZipEntry {
+  const raw = Buffer.isBuffer(name);
+  const method = options.method ?? 8;
+  const entry: ZipEntry = {
+    name: raw ? name : Buffer.from(name, 'utf8'),
+    flags: options.flags ?? (raw ? 0 : 0x0800),
+    method,
+    payload: method === 8 ? deflateRawSync(data) : data,
+    crc: crc32(data),
+    declaredSize: options.declaredSize ?? data.length,
+  };
+  if (options.unixMode !== undefined) entry.unixMode = options.unixMode;
+  return entry;
 }
 
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
@@ -17,42 +50,38 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const compressed = deflateRawSync(entry.data);
-    const crc = crc32(entry.data);
-    const flags = entry.utf8Flag ? 0x0800 : 0;
+    // DOS time/date stay 0 (1980-01-01): keeps generated samples byte-identical.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(0, 10); // DOS time/date 1980-01-01: keeps generated samples byte-identical
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(entry.flags, 6);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.crc >>> 0, 14);
+    local.writeUInt32LE(entry.payload.length, 18);
+    local.writeUInt32LE(entry.declaredSize >>> 0, 22);
     local.writeUInt16LE(entry.name.length, 26);
-    local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(entry.unixMode === undefined ? 20 : (3 << 8) | 20, 4); // made by: 3 = Unix
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(0, 12);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(entry.flags, 8);
+    central.writeUInt16LE(entry.method, 10);
+    central.writeUInt32LE(entry.crc >>> 0, 16);
+    central.writeUInt32LE(entry.payload.length, 20);
+    central.writeUInt32LE(entry.declaredSize >>> 0, 24);
     central.writeUInt16LE(entry.name.length, 28);
+    central.writeUInt32LE(((entry.unixMode ?? 0) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, entry.name, compressed);
+    locals.push(local, entry.name, entry.payload);
     centrals.push(central, entry.name);
-    offset += 30 + entry.name.length + compressed.length;
+    offset += local.length + entry.name.length + entry.payload.length;
   }
-  const centralDir = Buffer.concat(centrals);
+  const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralDir.length, 12);
+  end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralDir, end]);
+  return Buffer.concat([...locals, directory, end]);
 }

@@ -2,21 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../config/limits.js';
 import { formDocument, p, rawDocument, tc } from '../../test/fixtures/ooxml/docx-fixtures.js';
 import { rawWorkbook } from '../../test/fixtures/ooxml/xlsx-fixtures.js';
-import { compoundFile, withEntries, zipOf } from '../../test/fixtures/ooxml/zip.js';
-import type { ExtractedDocument, ExtractResult } from './document.js';
+import { writeCfb as compoundFile } from '../../scripts/lib/cfb-writer.js';
+import { withEntries, zipOf } from '../../test/fixtures/ooxml/zip.js';
+import { documentOf, reasonOf } from '../../test/support/extract-results.js';
+import type { ExtractedDocument } from './document.js';
 import { extractDocx } from './docx.js';
 
 const MB = 1024 * 1024;
-
-function documentOf(result: ExtractResult): ExtractedDocument {
-  if (!result.ok) throw new Error(`expected a document, got ${JSON.stringify(result.failure)}`);
-  return result.document;
-}
-
-function reasonOf(result: ExtractResult): string {
-  if (result.ok || result.failure.kind !== 'unreadable') throw new Error(`expected unreadable, got ${JSON.stringify(result)}`);
-  return result.failure.reason;
-}
 
 async function read(body: string): Promise<ExtractedDocument> {
   return documentOf(await extractDocx(rawDocument(body), DEFAULT_LIMITS));

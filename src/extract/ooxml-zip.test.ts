@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../config/limits.js';
-import { compoundFile, zipOf } from '../../test/fixtures/ooxml/zip.js';
+import { writeCfb as compoundFile } from '../../scripts/lib/cfb-writer.js';
+import { zipOf } from '../../test/fixtures/ooxml/zip.js';
 import { readOoxmlParts, type OoxmlParts } from './ooxml-zip.js';
 
 const MB = 1024 * 1024;

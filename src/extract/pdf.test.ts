@@ -1,7 +1,7 @@
 import { PDFParse } from 'pdf-parse';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS } from '../config/limits.js';
-import type { ExtractedDocument, ExtractLimits, ExtractResult } from './document.js';
+import type { ExtractedDocument, ExtractLimits } from './document.js';
 import { extractPdf } from './pdf.js';
 import { groupIntoLines } from './pdf-lines.js';
 import type { TextRun } from './pdf-text-runs.js';
@@ -13,6 +13,7 @@ import { buildNumberedPagesPdf, pageMarker } from '../../test/fixtures/pdf/pages
 import { renderPdfkit } from '../../test/fixtures/pdf/render-pdfkit.js';
 import { buildRotatedPagePdf, ROTATED_LINES } from '../../test/fixtures/pdf/rotated-page.js';
 import { buildImageOnlyPdf } from '../../test/fixtures/pdf/scanned.js';
+import { documentOf } from '../../test/support/extract-results.js';
 
 const LIMITS: ExtractLimits = {
   maxUncompressedBytes: DEFAULT_LIMITS.maxUncompressedBytes,
@@ -21,11 +22,6 @@ const LIMITS: ExtractLimits = {
   maxSheetCells: DEFAULT_LIMITS.maxSheetCells,
   maxPdfPages: DEFAULT_LIMITS.maxPdfPages,
 };
-
-function documentOf(result: ExtractResult): ExtractedDocument {
-  if (!result.ok) throw new Error(`expected a document, got ${JSON.stringify(result.failure)}`);
-  return result.document;
-}
 
 async function readPdf(bytes: Buffer, limits: ExtractLimits = LIMITS): Promise<ExtractedDocument> {
   return documentOf(await extractPdf(bytes, limits));

@@ -1,21 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../config/limits.js';
 import { formWorkbook, inlineCells, rawWorkbook } from '../../test/fixtures/ooxml/xlsx-fixtures.js';
-import { compoundFile, withEntries, zipOf } from '../../test/fixtures/ooxml/zip.js';
-import type { ExtractedDocument, ExtractResult, Grid, GridCell } from './document.js';
+import { writeCfb as compoundFile } from '../../scripts/lib/cfb-writer.js';
+import { withEntries, zipOf } from '../../test/fixtures/ooxml/zip.js';
+import { documentOf, reasonOf } from '../../test/support/extract-results.js';
+import type { ExtractedDocument, Grid, GridCell } from './document.js';
 import { extractXlsx } from './xlsx.js';
 
 const MB = 1024 * 1024;
-
-function documentOf(result: ExtractResult): ExtractedDocument {
-  if (!result.ok) throw new Error(`expected a document, got ${JSON.stringify(result.failure)}`);
-  return result.document;
-}
-
-function reasonOf(result: ExtractResult): string {
-  if (result.ok || result.failure.kind !== 'unreadable') throw new Error(`expected unreadable, got ${JSON.stringify(result)}`);
-  return result.failure.reason;
-}
 
 /** The cell at an A1-style address (single-letter columns are enough here). */
 function at(grid: Grid | undefined, address: string): GridCell | undefined {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../config/limits.js';
-import { buildCfb } from '../../test/fixtures/mime/build-cfb.js';
+import { writeCfb as buildCfb } from '../../scripts/lib/cfb-writer.js';
 import { attachmentPart, bWord, jis, message, rfc2231, sjis } from '../../test/fixtures/mime/build-eml.js';
 import { buildZip, fakeXlsx } from '../../test/fixtures/mime/build-zip.js';
 import { parseMessage } from './parse-message.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCfb } from '../../test/fixtures/mime/build-cfb.js';
+import { writeCfb as buildCfb } from '../../scripts/lib/cfb-writer.js';
 import { message, sjis } from '../../test/fixtures/mime/build-eml.js';
 import { buildZip, fakeDocx, fakeOdt, fakePptx, fakeXlsx } from '../../test/fixtures/mime/build-zip.js';
 import { sniffFormat } from './sniff.js';

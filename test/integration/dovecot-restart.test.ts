@@ -7,50 +7,40 @@
 // FETCH ignored the new UIDs). The worker failed such a message for good with message_not_found and
 // the poller never queued the next ones. Now "not found" is only believed on a fresh connection,
 // and the poller reconciles on a fresh connection every INTAKE_POLL_INTERVAL_S.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PollerState } from '../../src/queue/poller-state.js';
 import { IntakeQueue } from '../../src/queue/intake-queue.js';
-import { startChild } from '../support/child.js';
-import { makeWorld, REPO } from '../support/daemon-harness.js';
-import { startDovecot, type TestDovecot } from '../support/dovecot-server.js';
+import { startCli } from '../support/daemon-harness.js';
 import { append, listMessages } from '../support/imap-helpers.js';
 import { sample, variant } from '../support/messages.js';
-import { startRedis, type TestRedis } from '../support/redis-server.js';
+import { useServers } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 
-let redis: TestRedis;
-let dovecot: TestDovecot;
-beforeAll(async () => {
-  [redis, dovecot] = await Promise.all([startRedis(), startDovecot()]);
-});
-afterAll(async () => {
-  await Promise.all([redis?.stop(), dovecot?.stop()]);
-});
+const servers = useServers();
 
 describe('Dovecot restarted while the daemon is connected', () => {
   it('reconnects and processes the messages appended meanwhile', { timeout: 150_000 }, async () => {
-    const world = await makeWorld(redis, dovecot);
-    const queue = new IntakeQueue({ redisUrl: redis.url, queueName: world.queueName, attempts: 1, backoffMs: 1 });
+    const world = await servers.world();
+    const queue = new IntakeQueue({ redisUrl: servers.redis.url, queueName: world.queueName, attempts: 1, backoffMs: 1 });
     const state = new PollerState(queue.redis, world.queueName);
-    const daemon = startChild(process.execPath, [path.join(REPO, 'dist/src/cli.js'), 'daemon'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...world.env } });
+    const daemon = startCli(world, 'daemon');
     try {
       const base = await sample('06-no-attachment.eml');
-      await append(dovecot, world.mailbox, variant(base, `${world.queueName}-before`));
+      await append(servers.dovecot, world.mailbox, variant(base, `${world.queueName}-before`));
       await waitFor('the first record', async () => (await world.records()).length === 1, 60_000, 200);
       const before = await state.snapshot();
       expect(before.health.connection).toBe('connected');
       expect(before.health.mode).toBe('idle');
 
-      await dovecot.restart();
+      await servers.dovecot.restart();
       // Appended while the daemon's connections are down or still in their reconnect backoff.
-      for (let i = 0; i < 3; i++) await append(dovecot, world.mailbox, variant(base, `${world.queueName}-after-${i}`));
+      for (let i = 0; i < 3; i++) await append(servers.dovecot, world.mailbox, variant(base, `${world.queueName}-after-${i}`));
 
       await waitFor('records for the messages appended during the restart', async () => (await world.records()).length === 4, 90_000, 250).catch((err) => {
         throw new Error(`${(err as Error).message}\n${daemon.output()}`);
       });
       await waitFor('every message marked done', async () => {
-        const box = await listMessages(dovecot, world.mailbox);
+        const box = await listMessages(servers.dovecot, world.mailbox);
         return box.messages.length === 4 && box.messages.every((m) => m.flags.has('$IntakeDone'));
       });
       const after = await waitFor('the poller connected again', async () => {
@@ -72,18 +62,18 @@ describe('Dovecot restarted while the daemon is connected', () => {
   });
 
   it('dovecot-master-restart: sessions that outlive the master do not lose messages', { timeout: 150_000 }, async () => {
-    const world = await makeWorld(redis, dovecot, { INTAKE_POLL_INTERVAL_S: '2' });
-    const daemon = startChild(process.execPath, [path.join(REPO, 'dist/src/cli.js'), 'daemon'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...world.env } });
+    const world = await servers.world({ INTAKE_POLL_INTERVAL_S: '2' });
+    const daemon = startCli(world, 'daemon');
     try {
       const base = await sample('06-no-attachment.eml');
-      await append(dovecot, world.mailbox, variant(base, `${world.queueName}-before`));
+      await append(servers.dovecot, world.mailbox, variant(base, `${world.queueName}-before`));
       await waitFor('the first record', async () => (await world.records()).length === 1, 60_000, 200);
 
-      await dovecot.restartMaster();
-      for (let i = 0; i < 3; i++) await append(dovecot, world.mailbox, variant(base, `${world.queueName}-after-${i}`));
+      await servers.dovecot.restartMaster();
+      for (let i = 0; i < 3; i++) await append(servers.dovecot, world.mailbox, variant(base, `${world.queueName}-after-${i}`));
 
       await waitFor('every message marked done', async () => {
-        const box = await listMessages(dovecot, world.mailbox);
+        const box = await listMessages(servers.dovecot, world.mailbox);
         return box.messages.length === 4 && box.messages.every((m) => m.flags.has('$IntakeDone'));
       }, 90_000, 250).catch((err) => {
         throw new Error(`${(err as Error).message}\n${daemon.output()}`);

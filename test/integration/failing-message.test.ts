@@ -4,45 +4,37 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IntakeQueue } from '../../src/queue/intake-queue.js';
 import { jobIdFor } from '../../src/queue/job-types.js';
-import { makeWorld, REPO } from '../support/daemon-harness.js';
-import { startDovecot, type TestDovecot } from '../support/dovecot-server.js';
-import { append, listMessages } from '../support/imap-helpers.js';
+import { REPO } from '../support/daemon-harness.js';
+import { append, isDone, listMessages } from '../support/imap-helpers.js';
 import { sample, variant } from '../support/messages.js';
-import { startRedis, type TestRedis } from '../support/redis-server.js';
+import { useServers } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 
 const run = promisify(execFile);
 
-let redis: TestRedis;
-let dovecot: TestDovecot;
-beforeAll(async () => {
-  [redis, dovecot] = await Promise.all([startRedis(), startDovecot()]);
-});
-afterAll(async () => {
-  await Promise.all([redis?.stop(), dovecot?.stop()]);
-});
+const servers = useServers();
 
 describe('a message whose processing always fails', () => {
   it('ends in the failed set with its reason, shows in `intake status`, is not marked done; the others go on', async () => {
     const poison = `poison-${Date.now()}`;
-    const world = await makeWorld(redis, dovecot, { INTAKE_TEST_FAIL_SUBJECT: poison, INTAKE_JOB_ATTEMPTS: '3' });
-    const queue = new IntakeQueue({ redisUrl: redis.url, queueName: world.queueName, attempts: 3, backoffMs: 200 });
+    const world = await servers.world({ INTAKE_TEST_FAIL_SUBJECT: poison, INTAKE_JOB_ATTEMPTS: '3' });
+    const queue = new IntakeQueue({ redisUrl: servers.redis.url, queueName: world.queueName, attempts: 3, backoffMs: 200 });
     const intake = async (...args: string[]) =>
       run(process.execPath, [path.join(REPO, 'dist/src/cli.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...world.env } });
     try {
       const base = await sample('01-ok-xlsx.eml');
       const uids: number[] = [];
-      uids.push(await append(dovecot, world.mailbox, variant(base, 'a')));
-      const badUid = await append(dovecot, world.mailbox, variant(base, 'bad', `${poison} 申請書`));
-      uids.push(await append(dovecot, world.mailbox, variant(base, 'b')));
-      uids.push(await append(dovecot, world.mailbox, variant(await sample('06-no-attachment.eml'), 'c')));
+      uids.push(await append(servers.dovecot, world.mailbox, variant(base, 'a')));
+      const badUid = await append(servers.dovecot, world.mailbox, variant(base, 'bad', `${poison} 申請書`));
+      uids.push(await append(servers.dovecot, world.mailbox, variant(base, 'b')));
+      uids.push(await append(servers.dovecot, world.mailbox, variant(await sample('06-no-attachment.eml'), 'c')));
       const worker = await world.startWorker();
       await world.startPoller();
 
-      const { uidValidity } = await listMessages(dovecot, world.mailbox);
+      const { uidValidity } = await listMessages(servers.dovecot, world.mailbox);
       const badJob = jobIdFor(uidValidity, badUid);
       await waitFor('the poison job in the failed set', async () => (await queue.queue.getJobState(badJob)) === 'failed');
       await waitFor('records of the other messages', async () => (await world.records()).length === 3);
@@ -50,7 +42,7 @@ describe('a message whose processing always fails', () => {
       const job = await queue.queue.getJob(badJob);
       expect(job!.attemptsMade).toBe(3);
       expect(job!.failedReason).toContain('the store refuses');
-      const box = await listMessages(dovecot, world.mailbox);
+      const box = await listMessages(servers.dovecot, world.mailbox);
       const flags = new Map(box.messages.map((m) => [m.uid, m.flags.has('$IntakeDone')]));
       expect(flags.get(badUid)).toBe(false);
       for (const uid of uids) expect(flags.get(uid)).toBe(true);
@@ -85,9 +77,7 @@ describe('a message whose processing always fails', () => {
       const notFailed = await intake('retry', jobIdFor(uidValidity, uids[0]!)).catch((e: { code: number; stderr: string }) => e);
       expect(notFailed).toMatchObject({ code: 1, stderr: expect.stringContaining('is completed, not failed') });
       expect((await intake('retry', badJob)).stdout).toContain(`re-queued ${badJob}`);
-      await waitFor('the done mark on the retried message', async () =>
-        (await listMessages(dovecot, world.mailbox)).messages.find((m) => m.uid === badUid)?.flags.has('$IntakeDone'),
-      );
+      await waitFor('the done mark on the retried message', () => isDone(servers.dovecot, world.mailbox, badUid));
       expect(await world.records()).toHaveLength(4);
       expect(JSON.parse((await intake('status', '--json')).stdout).queue.counts).toMatchObject({ failed: 0, completed: 4 });
     } finally {

@@ -1,33 +1,20 @@
 // The poller (`intake poll`, a child process) stopped and started while messages keep arriving:
 // once with SIGTERM (graceful, exit 0), once with SIGKILL. None is missed, none is recorded twice.
-import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IntakeQueue } from '../../src/queue/intake-queue.js';
-import { startChild, type Child } from '../support/child.js';
-import { makeWorld, REPO, type World } from '../support/daemon-harness.js';
-import { startDovecot, type TestDovecot } from '../support/dovecot-server.js';
+import type { Child } from '../support/child.js';
+import { startCli } from '../support/daemon-harness.js';
 import { append, listMessages } from '../support/imap-helpers.js';
 import { sample, variant } from '../support/messages.js';
-import { startRedis, type TestRedis } from '../support/redis-server.js';
+import { useServers } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 
-let redis: TestRedis;
-let dovecot: TestDovecot;
-beforeAll(async () => {
-  [redis, dovecot] = await Promise.all([startRedis(), startDovecot()]);
-});
-afterAll(async () => {
-  await Promise.all([redis?.stop(), dovecot?.stop()]);
-});
-
-function poll(world: World): Child {
-  return startChild(process.execPath, [path.join(REPO, 'dist/src/cli.js'), 'poll'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...world.env } });
-}
+const servers = useServers();
 
 describe('the poller stopped and started while messages keep arriving', () => {
   it('misses none and queues none twice', async () => {
-    const world = await makeWorld(redis, dovecot);
+    const world = await servers.world();
     const pollers: Child[] = [];
     try {
       const bases = [await sample('06-no-attachment.eml'), await sample('01-ok-xlsx.eml'), await sample('08-legacy-doc.eml')];
@@ -35,29 +22,29 @@ describe('the poller stopped and started while messages keep arriving', () => {
       let appended = 0;
       const appender = (async () => {
         for (; appended < TOTAL; appended++) {
-          await append(dovecot, world.mailbox, variant(bases[appended % bases.length]!, `${world.queueName}-${appended}`));
+          await append(servers.dovecot, world.mailbox, variant(bases[appended % bases.length]!, `${world.queueName}-${appended}`));
           await delay(40);
         }
       })();
       await world.startWorker();
 
       const upTo = (n: number): Promise<boolean> => waitFor(`${n} messages appended`, () => appended >= n);
-      pollers.push(poll(world));
+      pollers.push(startCli(world, 'poll'));
       await upTo(8);
       // Graceful stop while mail keeps arriving; the next poller starts from the checkpoint.
       expect(await pollers.at(-1)!.stop(), pollers.at(-1)!.output()).toEqual({ code: 0, signal: null });
       await upTo(14);
-      pollers.push(poll(world));
+      pollers.push(startCli(world, 'poll'));
       await upTo(22);
       // A crash: no chance to record anything; the checkpoint in Redis is whatever it last was.
       pollers.at(-1)!.kill('SIGKILL');
       await pollers.at(-1)!.exited;
       await upTo(28);
-      pollers.push(poll(world));
+      pollers.push(startCli(world, 'poll'));
       await appender;
 
       const box = await waitFor('every message marked done', async () => {
-        const b = await listMessages(dovecot, world.mailbox);
+        const b = await listMessages(servers.dovecot, world.mailbox);
         return b.messages.length === TOTAL && b.messages.every((m) => m.flags.has('$IntakeDone')) ? b : null;
       }, 90_000, 250);
       const records = await world.records();
@@ -66,7 +53,7 @@ describe('the poller stopped and started while messages keep arriving', () => {
       expect(new Set(records.map((r) => r.record.message.mailbox?.uid)).size).toBe(TOTAL);
       expect(box.messages.map((m) => m.uid).sort((a, b) => a - b)).toEqual(records.map((r) => r.record.message.mailbox!.uid).sort((a, b) => a - b));
       // One job per message: a second add of the same jobId is a no-op, and no message got two ids.
-      const queue = new IntakeQueue({ redisUrl: redis.url, queueName: world.queueName, attempts: 1, backoffMs: 1 });
+      const queue = new IntakeQueue({ redisUrl: servers.redis.url, queueName: world.queueName, attempts: 1, backoffMs: 1 });
       expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: TOTAL });
       await queue.close();
       expect(await pollers.at(-1)!.stop()).toEqual({ code: 0, signal: null });

@@ -6,29 +6,21 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageSources } from '../../src/files/message-files.js';
 import { pipelineOptions, processMessage } from '../../src/pipeline.js';
 import type { IntakeRecord } from '../../src/record.js';
 import { openStore } from '../../src/store/open-store.js';
 import { comparable, receiptMap } from '../support/compare-records.js';
-import { makeWorld, REPO, testLogger } from '../support/daemon-harness.js';
-import { startDovecot, type TestDovecot } from '../support/dovecot-server.js';
+import { REPO, testLogger } from '../support/daemon-harness.js';
 import { listMessages } from '../support/imap-helpers.js';
-import { startRedis, type TestRedis } from '../support/redis-server.js';
+import { useServers } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 
 const run = promisify(execFile);
 const SAMPLES = path.join(REPO, 'samples');
 
-let redis: TestRedis;
-let dovecot: TestDovecot;
-beforeAll(async () => {
-  [redis, dovecot] = await Promise.all([startRedis(), startDovecot()]);
-});
-afterAll(async () => {
-  await Promise.all([redis?.stop(), dovecot?.stop()]);
-});
+const servers = useServers();
 
 async function reference(files: string[], config: Parameters<typeof pipelineOptions>[0]): Promise<IntakeRecord[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-ref-'));
@@ -49,7 +41,7 @@ describe('replaying the samples through Dovecot, the poller, the queue and a wor
   it('gives exactly one record per message, equal to processMessage on the files', async () => {
     // One job at a time keeps the processing order the files' order, as `intake process` has it:
     // resubmission links depend on which record came first.
-    const world = await makeWorld(redis, dovecot, { INTAKE_WORKER_CONCURRENCY: '1' });
+    const world = await servers.world({ INTAKE_WORKER_CONCURRENCY: '1' });
     try {
       const sources = await messageSources([SAMPLES]);
       expect(sources.length).toBeGreaterThanOrEqual(20);
@@ -64,7 +56,7 @@ describe('replaying the samples through Dovecot, the poller, the queue and a wor
         return list.length >= sources.length ? list : null;
       }, 120_000, 250);
       const mailbox = await waitFor('every message marked done', async () => {
-        const box = await listMessages(dovecot, world.mailbox);
+        const box = await listMessages(servers.dovecot, world.mailbox);
         return box.messages.every((m) => m.flags.has('$IntakeDone')) ? box : null;
       });
 

@@ -2,50 +2,41 @@
 // messages while the daemon runs. Every UID now names possibly another message; the poller
 // re-scans, the workers store nothing new (the raw message's sha256 is already recorded) and mark
 // the messages done in the new mailbox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IntakeQueue } from '../../src/queue/intake-queue.js';
 import { jobIdFor } from '../../src/queue/job-types.js';
 import { PollerState } from '../../src/queue/poller-state.js';
-import { makeWorld } from '../support/daemon-harness.js';
-import { startDovecot, type TestDovecot } from '../support/dovecot-server.js';
-import { append, createMailbox, deleteMailbox, listMessages, removeFlag } from '../support/imap-helpers.js';
+import { append, createMailbox, deleteMailbox, isDone, listMessages, removeFlag } from '../support/imap-helpers.js';
 import { sample, variant } from '../support/messages.js';
-import { startRedis, type TestRedis } from '../support/redis-server.js';
+import { useServers } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 
-let redis: TestRedis;
-let dovecot: TestDovecot;
-beforeAll(async () => {
-  [redis, dovecot] = await Promise.all([startRedis(), startDovecot()]);
-});
-afterAll(async () => {
-  await Promise.all([redis?.stop(), dovecot?.stop()]);
-});
+const servers = useServers();
 
 describe('the mailbox recreated with the same messages (new UIDVALIDITY)', () => {
   it('re-scans and creates no second records', async () => {
-    const world = await makeWorld(redis, dovecot, { INTAKE_POLL_INTERVAL_S: '2' });
-    const queue = new IntakeQueue({ redisUrl: redis.url, queueName: world.queueName, attempts: 1, backoffMs: 1 });
+    const world = await servers.world({ INTAKE_POLL_INTERVAL_S: '2' });
+    const queue = new IntakeQueue({ redisUrl: servers.redis.url, queueName: world.queueName, attempts: 1, backoffMs: 1 });
     try {
       const messages = [
         variant(await sample('01-ok-xlsx.eml'), world.queueName),
         variant(await sample('06-no-attachment.eml'), world.queueName),
         variant(await sample('04-late.eml'), world.queueName),
       ];
-      for (const raw of messages) await append(dovecot, world.mailbox, raw);
+      for (const raw of messages) await append(servers.dovecot, world.mailbox, raw);
       await world.startWorker();
       await world.startPoller();
       const allDone = async (): Promise<Awaited<ReturnType<typeof listMessages>> | null> => {
-        const box = await listMessages(dovecot, world.mailbox).catch(() => null);
+        const box = await listMessages(servers.dovecot, world.mailbox).catch(() => null);
         return box && box.messages.length === messages.length && box.messages.every((m) => m.flags.has('$IntakeDone')) ? box : null;
       };
       const first = await waitFor('every message done', allDone);
       const before = (await world.records()).map((r) => r.record);
       expect(before).toHaveLength(messages.length);
 
-      await deleteMailbox(dovecot, world.mailbox);
-      await createMailbox(dovecot, world.mailbox);
-      for (const raw of messages) await append(dovecot, world.mailbox, raw);
+      await deleteMailbox(servers.dovecot, world.mailbox);
+      await createMailbox(servers.dovecot, world.mailbox);
+      for (const raw of messages) await append(servers.dovecot, world.mailbox, raw);
       const second = await waitFor('every message done in the recreated mailbox', async () => {
         const box = await allDone();
         return box && box.uidValidity !== first.uidValidity ? box : null;
@@ -70,17 +61,16 @@ describe('the mailbox recreated with the same messages (new UIDVALIDITY)', () =>
   });
 
   it('a done mark removed by hand: the reconcile queues the message again, no second record', async () => {
-    const world = await makeWorld(redis, dovecot, { INTAKE_POLL_INTERVAL_S: '2' });
+    const world = await servers.world({ INTAKE_POLL_INTERVAL_S: '2' });
     try {
-      const uid = await append(dovecot, world.mailbox, variant(await sample('06-no-attachment.eml'), world.queueName));
+      const uid = await append(servers.dovecot, world.mailbox, variant(await sample('06-no-attachment.eml'), world.queueName));
       await world.startWorker();
       await world.startPoller();
-      const done = async (): Promise<boolean> =>
-        Boolean((await listMessages(dovecot, world.mailbox)).messages.find((m) => m.uid === uid)?.flags.has('$IntakeDone'));
+      const done = (): Promise<boolean> => isDone(servers.dovecot, world.mailbox, uid);
       await waitFor('the done mark', done);
       const before = await world.records();
 
-      await removeFlag(dovecot, world.mailbox, uid, '$IntakeDone');
+      await removeFlag(servers.dovecot, world.mailbox, uid, '$IntakeDone');
       await waitFor('the done mark again', done, 60_000, 200);
       const after = await world.records();
       expect(after.map((r) => r.record.receiptNo)).toEqual(before.map((r) => r.record.receiptNo));

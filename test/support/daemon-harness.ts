@@ -14,6 +14,7 @@ import type { Logger } from '../../src/log/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { StoredRecord } from '../../src/store/store.js';
 import { startChild, type Child } from './child.js';
+import { daemonEnv } from './daemon-env.js';
 import type { TestDovecot } from './dovecot-server.js';
 import { createMailbox } from './imap-helpers.js';
 import type { TestRedis } from './redis-server.js';
@@ -46,21 +47,18 @@ export interface World {
   cleanup(): Promise<void>;
 }
 
+/** `node dist/src/cli.js <args>` (`intake daemon`, `intake poll`, …) with this world's environment. */
+export function startCli(world: World, ...args: string[]): Child {
+  return startChild(process.execPath, [path.join(REPO, 'dist/src/cli.js'), ...args], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...world.env } });
+}
+
 export async function makeWorld(redis: TestRedis, dovecot: TestDovecot, extra: Record<string, string> = {}): Promise<World> {
   const mailbox = randomName('Survey');
   const queueName = randomName('intake-test');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'intake-data-'));
   await createMailbox(dovecot, mailbox);
   const env: Record<string, string> = {
-    INTAKE_DATA_DIR: dataDir,
-    INTAKE_IMAP_HOST: dovecot.host,
-    INTAKE_IMAP_PORT: String(dovecot.port),
-    INTAKE_IMAP_SECURE: 'false',
-    INTAKE_IMAP_USER: dovecot.user,
-    INTAKE_IMAP_PASSWORD: dovecot.password,
-    INTAKE_IMAP_MAILBOX: mailbox,
-    INTAKE_REDIS_URL: redis.url,
-    INTAKE_QUEUE: queueName,
+    ...daemonEnv({ dataDir, mailbox, queueName, redis, dovecot }),
     INTAKE_POLL_INTERVAL_S: '5',
     INTAKE_WORKER_CONCURRENCY: '2',
     INTAKE_JOB_ATTEMPTS: '3',

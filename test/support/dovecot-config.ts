@@ -28,6 +28,19 @@ export function dovecotConfig(version: [number, number], l: DovecotLayout): stri
     `mail_gid = ${l.mailUser}`,
     // A fresh mailbox per test is created by the tests; autoexpunge and friends stay off.
   ];
+  // IMAP on the one loopback port, IMAPS off; 2.4 names the listener's address setting `listen`.
+  const imapLogin = (addressSetting: 'listen' | 'address'): string[] => [
+    'service imap-login {',
+    '  inet_listener imap {',
+    `    ${addressSetting} = 127.0.0.1`,
+    `    port = ${l.port}`,
+    '  }',
+    '  inet_listener imaps {',
+    '    port = 0',
+    '  }',
+    '}',
+    '',
+  ];
   if (version[0] > 2 || (version[0] === 2 && version[1] >= 4)) {
     return [
       'dovecot_config_version = 2.4.0',
@@ -45,16 +58,7 @@ export function dovecotConfig(version: [number, number], l: DovecotLayout): stri
       `    home = ${l.dir}/mail/%{user}`,
       '  }',
       '}',
-      'service imap-login {',
-      '  inet_listener imap {',
-      '    listen = 127.0.0.1',
-      `    port = ${l.port}`,
-      '  }',
-      '  inet_listener imaps {',
-      '    port = 0',
-      '  }',
-      '}',
-      '',
+      ...imapLogin('listen'),
     ].join('\n');
   }
   return [
@@ -69,15 +73,6 @@ export function dovecotConfig(version: [number, number], l: DovecotLayout): stri
     '  driver = static',
     `  args = uid=${l.mailUser} gid=${l.mailUser} home=${l.dir}/mail/%u`,
     '}',
-    'service imap-login {',
-    '  inet_listener imap {',
-    '    address = 127.0.0.1',
-    `    port = ${l.port}`,
-    '  }',
-    '  inet_listener imaps {',
-    '    port = 0',
-    '  }',
-    '}',
-    '',
+    ...imapLogin('address'),
   ].join('\n');
 }

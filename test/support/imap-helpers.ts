@@ -62,6 +62,12 @@ export async function listMessages(dovecot: TestDovecot, mailbox: string): Promi
   });
 }
 
+/** Whether the message with this UID carries the done mark ($IntakeDone); false when it is gone. */
+export async function isDone(dovecot: TestDovecot, mailbox: string, uid: number): Promise<boolean> {
+  const box = await listMessages(dovecot, mailbox);
+  return Boolean(box.messages.find((m) => m.uid === uid)?.flags.has('$IntakeDone'));
+}
+
 export async function deleteMailbox(dovecot: TestDovecot, mailbox: string): Promise<void> {
   await withImap(dovecot, async (c) => {
     await c.mailboxDelete(mailbox);
