@@ -11,7 +11,7 @@ import { renderHtmlReport } from '../../src/report/html-page.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { DEFAULT_REPORT_WINDOW } from '../../src/report/window.js';
 import { FLAG_SPECS } from '../../src/validate/flags.js';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { busyIntake, NOW, sampleRecords, SCRIPT_FILE, SCRIPT_NAME, SCRIPT_SUMMARY } from './fixtures.js';
 
 let dir: string;
@@ -195,15 +195,13 @@ describe('intake-report.html in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('renders a full intake for the README screenshot', async () => {
+  it('renders a full intake as a laptop screen shows it', async () => {
     const url = await writePage('busy.html', renderHtmlReport(buildReportModel(busyIntake(), DEFAULT_REPORT_WINDOW, NOW)));
     const shot = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
     await shot.goto(url);
     expect(await shot.locator('#submissions tbody tr:visible').count()).toBe(19);
     const png = await shot.screenshot({ fullPage: false });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // Regenerate docs/report-screenshot.png with INTAKE_UPDATE_SCREENSHOT=1; tests never write the repo otherwise.
-    if (process.env.INTAKE_UPDATE_SCREENSHOT === '1') await writeFile(path.resolve('docs/report-screenshot.png'), png);
     await shot.close();
   });
 });

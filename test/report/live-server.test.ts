@@ -4,7 +4,7 @@ import { ConfigError } from '../../src/config/env.js';
 import { buildReportServer, startReportServer, type RunningReportServer } from '../../src/report/live-server.js';
 import { assertServeAccess, isAuthorized } from '../../src/report/serve-access.js';
 import { DEFAULT_REPORT_WINDOW } from '../../src/report/window.js';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { memoryStore, sampleRecords, stored } from './fixtures.js';
 
 const TOKEN = 'k3v9-Qx7p-2LmZ-8rTa';

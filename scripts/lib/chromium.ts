@@ -1,5 +1,5 @@
-// Headless Chromium for the page tests: Debian's chromium (installed by scripts/test.sh) driven by
-// playwright-core. Japanese glyphs come from the Noto Sans JP files the project already depends on,
+// Headless Chromium for the page tests and the README screenshot: Debian's chromium (installed by
+// scripts/test.sh) driven by playwright-core. Japanese glyphs come from the Noto Sans JP files the project already depends on,
 // through a fontconfig file, so screenshots read the same on a machine without CJK fonts.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
