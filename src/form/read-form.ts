@@ -122,23 +122,24 @@ function joinWrapped(parts: string[]): string {
 }
 
 function readLines(lines: readonly string[], add: (match: LabelMatch, text: string, source: number) => void): void {
-  lines.forEach((line, index) => {
-    // A section heading ("3. 開発内容") is no label, even where its title is a label's variant.
-    const label = isStopText(line) ? null : matchLabelPrefix(line);
+  // A section heading ("3. 開発内容") is no label, even where its title is a label's variant.
+  const labels = lines.map((line) => (isStopText(line) ? null : matchLabelPrefix(line)));
+  labels.forEach((label, index) => {
     if (!label) return;
     const following: string[] = [];
-    for (const next of lines.slice(index + 1)) {
-      if (PAGE_NUMBER.test(next)) continue;
-      if (matchLabelPrefix(next) || isStopText(next)) break;
-      if (next.trim()) following.push(next.trim());
+    for (let next = index + 1; next < lines.length; next += 1) {
+      const line = lines[next] ?? '';
+      if (PAGE_NUMBER.test(line)) continue;
+      if (labels[next] || isStopText(line)) break;
+      if (line.trim()) following.push(line.trim());
     }
-    const rest = label.rest.trim();
-    const { type } = label.field;
+    const parts = [label.rest.trim(), ...following].filter(Boolean);
+    const { field } = label;
     let text: string;
-    if (type === 'freeText') text = [rest, ...following].filter(Boolean).join('\n');
-    else if (type === 'enumSet' || type === 'enum' || type === 'boolean') text = [rest, ...following].filter(Boolean).join('\n');
-    else if (type === 'text') text = joinWrapped([rest, ...following].filter(Boolean));
-    else text = rest || following[0] || '';
+    if (field.type === 'text') text = joinWrapped(parts);
+    else if (field.type === 'freeText' || isOptionField(field)) text = parts.join('\n');
+    // A single value (a number, a date, an address of one line): on the label's line, else the next.
+    else text = parts[0] ?? '';
     add(label, text, SOURCE_LABEL);
   });
 }
