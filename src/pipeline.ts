@@ -83,8 +83,7 @@ export function formRecord(source: string, answers: ReadonlyMap<string, string>)
   return { form: { sourceAttachment: source, ...normalized.sections, raw: normalized.raw }, flags: formFlags(normalized, source) };
 }
 
-export async function buildRecord(raw: Buffer, arrival: Arrival, options: PipelineOptions): Promise<BuiltRecord> {
-  const hash = sha256(raw);
+export async function buildRecord(raw: Buffer, arrival: Arrival, options: PipelineOptions, hash: string = sha256(raw)): Promise<BuiltRecord> {
   const rawBlob: ArchivedBlob = { sha256: hash, bytes: raw };
   const log = options.logger.child({ component: 'pipeline', sha256: hash.slice(0, 12) });
   const parsed = await parseMessage(raw, options.limits);
@@ -110,8 +109,9 @@ export async function buildRecord(raw: Buffer, arrival: Arrival, options: Pipeli
 
 /** Builds and stores the record: idempotent on the raw message's sha256. */
 export async function processMessage(raw: Buffer, arrival: Arrival, options: PipelineOptions, store: RecordStore): Promise<SaveResult> {
-  const existing = await store.findBySha256(sha256(raw));
+  const hash = sha256(raw);
+  const existing = await store.findBySha256(hash);
   if (existing) return { record: existing, created: false };
-  const { draft, blobs } = await buildRecord(raw, arrival, options);
+  const { draft, blobs } = await buildRecord(raw, arrival, options, hash);
   return store.save(draft, blobs);
 }

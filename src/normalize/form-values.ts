@@ -24,7 +24,8 @@ export interface NormalizedForm {
   problems: FieldProblem[];
 }
 
-type Parsed = { value: unknown } | { invalid: string };
+/** `missing`: an option group whose boxes are all empty is missing (application-form.md), not invalid. */
+type Parsed = { value: unknown } | { invalid: string } | { missing: true };
 
 function options(field: FieldDef) {
   return field.options ?? [];
@@ -52,13 +53,15 @@ const PARSERS: Record<FieldType, (text: string, field: FieldDef) => Parsed> = {
     return value === null ? { invalid: 'はい・いいえのいずれかを選択してください' } : { value };
   },
   enum: (text, field) => {
-    const { chosen } = readMarkedOptions(text, options(field));
+    const { chosen, marked } = readMarkedOptions(text, options(field));
     if (chosen.length === 1) return { value: chosen[0] };
+    if (chosen.length === 0 && marked) return { missing: true };
     return { invalid: chosen.length > 1 ? '一つだけ選択してください' : '選択肢を読み取れません' };
   },
   enumSet: (text, field) => {
-    const { chosen } = readMarkedOptions(text, options(field));
-    return chosen.length > 0 ? { value: chosen } : { invalid: '選択肢を読み取れません' };
+    const { chosen, marked } = readMarkedOptions(text, options(field));
+    if (chosen.length > 0) return { value: chosen };
+    return marked ? { missing: true } : { invalid: '選択肢を読み取れません' };
   },
 };
 
@@ -71,12 +74,6 @@ function isBlank(field: FieldDef, text: string): boolean {
   return text.trim() === '' || (field.type === 'date' && !/[0-9０-９元]/.test(text));
 }
 
-/** An option group whose boxes are all empty is missing (application-form.md), not invalid. */
-function nothingChosen(field: FieldDef, text: string): boolean {
-  if (field.type !== 'enum' && field.type !== 'enumSet') return false;
-  const read = readMarkedOptions(text, options(field));
-  return read.marked && read.chosen.length === 0;
-}
 
 export function normalizeAnswers(answers: ReadonlyMap<string, string>): NormalizedForm {
   const sections = Object.fromEntries(RECORD_SECTIONS.map((s) => [s, {}])) as NormalizedForm['sections'];
@@ -86,13 +83,12 @@ export function normalizeAnswers(answers: ReadonlyMap<string, string>): Normaliz
     const [section, name] = field.key.split('.') as [RecordSection, string];
     const text = answers.get(field.key) ?? '';
     sections[section][name] = null;
-    if (!isBlank(field, text)) raw[field.key] = text;
-    if (isBlank(field, text) || nothingChosen(field, text)) {
+    const blank = isBlank(field, text);
+    if (!blank) raw[field.key] = text;
+    const parsed: Parsed = blank ? { missing: true } : PARSERS[field.type](text, field);
+    if ('missing' in parsed) {
       if (field.required) problems.push({ key: field.key, kind: 'missing' });
-      continue;
-    }
-    const parsed = PARSERS[field.type](text, field);
-    if ('invalid' in parsed) problems.push({ key: field.key, kind: 'invalid', reason: parsed.invalid });
+    } else if ('invalid' in parsed) problems.push({ key: field.key, kind: 'invalid', reason: parsed.invalid });
     else sections[section][name] = parsed.value === '' ? null : parsed.value;
   }
   const applicant = sections.applicant;
