@@ -25,6 +25,9 @@ interface LinkRow {
   superseded_by: string | null;
 }
 
+const LINK_COLUMNS = 'receipt_no, seq, received_at, match_corporate_number, match_name, match_sender, supersedes, superseded_by';
+const MATCH_COLUMNS = ['match_corporate_number', 'match_name', 'match_sender'] as const;
+
 interface ListRow {
   json: string;
   superseded_by: string | null;
@@ -56,21 +59,12 @@ export class SqliteRecordStore implements RecordStore {
         `INSERT INTO records (receipt_no, seq, sha256, received_at, status, match_corporate_number, match_name, match_sender, stored_at, json)
          VALUES (@receiptNo, @seq, @sha256, @receivedAt, @status, @corporateNumber, @name, @sender, @storedAt, @json)`,
       ),
-      // Every record reachable from this one through a shared number, name or sender: a superset of
-      // the applicant's submissions and all that linking needs (records outside it can never match).
-      linkGroup: this.db.prepare<[string], LinkRow>(
-        `WITH RECURSIVE grp(receipt_no, match_corporate_number, match_name, match_sender) AS (
-           SELECT receipt_no, match_corporate_number, match_name, match_sender FROM records WHERE receipt_no = ?
-           UNION
-           SELECT r.receipt_no, r.match_corporate_number, r.match_name, r.match_sender
-           FROM grp JOIN records r
-             ON r.match_corporate_number = grp.match_corporate_number
-             OR r.match_name = grp.match_name
-             OR r.match_sender = grp.match_sender
-         )
-         SELECT receipt_no, seq, received_at, match_corporate_number, match_name, match_sender, supersedes, superseded_by
-         FROM records WHERE receipt_no IN (SELECT receipt_no FROM grp)`,
-      ),
+      linkRow: this.db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM records WHERE receipt_no = ?`),
+      linkRowsBy: {
+        match_corporate_number: this.db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM records WHERE match_corporate_number = ?`),
+        match_name: this.db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM records WHERE match_name = ?`),
+        match_sender: this.db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM records WHERE match_sender = ?`),
+      },
       setSupersedes: this.db.prepare('UPDATE records SET supersedes = ?, status = ?, json = ? WHERE receipt_no = ?'),
       setSupersededBy: this.db.prepare('UPDATE records SET superseded_by = ? WHERE receipt_no = ?'),
       list: this.db.prepare<[], ListRow>('SELECT json, superseded_by, stored_at FROM records ORDER BY seq DESC'),
@@ -159,7 +153,7 @@ export class SqliteRecordStore implements RecordStore {
 
   /** Recomputes the chains around a new submission and rewrites the rows whose links changed. */
   private relink(receiptNo: string): void {
-    const rows = this.statements.linkGroup.all(receiptNo);
+    const rows = this.linkGroup(receiptNo);
     const links = linkSubmissions(rows.map(toSubmission));
     for (const row of rows) {
       const link = links.get(row.receipt_no);
@@ -170,6 +164,33 @@ export class SqliteRecordStore implements RecordStore {
       }
       if (link.supersededBy !== row.superseded_by) this.statements.setSupersededBy.run(link.supersededBy, row.receipt_no);
     }
+  }
+
+  /**
+   * Every record reachable from this one through a shared number, name or sender: a superset of the
+   * applicant's submissions and all that linking needs (records outside it can never match). Each
+   * value is looked up once through its index, so an applicant who resubmits many times costs a
+   * scan of their own records, not one per record (a recursive join was quadratic in that case).
+   */
+  private linkGroup(receiptNo: string): LinkRow[] {
+    const start = this.statements.linkRow.get(receiptNo);
+    if (!start) throw new Error(`store: record ${receiptNo} vanished inside its transaction`);
+    const group = new Map([[start.receipt_no, start]]);
+    const looked = new Set<string>();
+    const frontier = [start];
+    for (let row = frontier.pop(); row; row = frontier.pop()) {
+      for (const column of MATCH_COLUMNS) {
+        const value = row[column];
+        if (value === null || looked.has(`${column}\0${value}`)) continue;
+        looked.add(`${column}\0${value}`);
+        for (const found of this.statements.linkRowsBy[column].all(value)) {
+          if (group.has(found.receipt_no)) continue;
+          group.set(found.receipt_no, found);
+          frontier.push(found);
+        }
+      }
+    }
+    return [...group.values()];
   }
 
   private recordAt(receiptNo: string): IntakeRecord {
