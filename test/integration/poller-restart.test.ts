@@ -31,6 +31,9 @@ describe('the poller stopped and started while messages keep arriving', () => {
       const upTo = (n: number): Promise<boolean> => waitFor(`${n} messages appended`, () => appended >= n);
       pollers.push(startCli(world, 'poll'));
       await upTo(8);
+      // Stop it only once it runs (a record means it queued mail): a SIGTERM while node is still
+      // loading the program is not the graceful stop under test.
+      await waitFor('the first poller to queue mail', async () => (await world.records()).length > 0);
       // Graceful stop while mail keeps arriving; the next poller starts from the checkpoint.
       expect(await pollers.at(-1)!.stop(), pollers.at(-1)!.output()).toEqual({ code: 0, signal: null });
       await upTo(14);
