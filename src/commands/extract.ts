@@ -37,10 +37,13 @@ const command: Command = {
     const { limits } = ctx.config();
     const runner = createIsolatedRunner(limits, 1);
     const read = await readFormFile(name, format, bytes, runner, extractLimits(limits)).finally(() => runner.close());
-    if (read.kind === 'form') print(formRecord(name, read.reading.answers));
-    else {
+    const unread = 'unread' in read && read.unread ? [read.unread] : [];
+    if (read.kind === 'form') {
+      const { form, flags } = formRecord(name, read.reading.answers);
+      print({ form, flags: [...unread, ...flags] });
+    } else {
       const detail = read.kind === 'no_text' ? `${NO_TEXT_LAYER}：${read.reason}` : `申請書の項目が${read.kind === 'not_form' ? read.labelsFound : 0}件しか見つかりません`;
-      print({ form: null, flags: [read.kind === 'failed' ? read.flag : makeFlag('no_application_form', { attachment: name, detail })] });
+      print({ form: null, flags: [...unread, read.kind === 'failed' ? read.flag : makeFlag('no_application_form', { attachment: name, detail })] });
     }
     return 0;
   },

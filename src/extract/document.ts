@@ -29,6 +29,8 @@ export interface ExtractedDocument {
   namedValues: { name: string; value: string }[];
   /** Pages/sheets actually read (a limit may stop early). */
   partsRead: number;
+  /** What a limit left unread, naming the limit (e.g. the pages past INTAKE_MAX_PDF_PAGES). */
+  unread?: string;
 }
 
 /** Why a file could not be read; becomes a flag on the record, never an exception out of the pipeline. */

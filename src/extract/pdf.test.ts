@@ -94,6 +94,7 @@ describe('extractPdf: text layer', () => {
   it('reads no page beyond maxPdfPages', async () => {
     const doc = await readPdf(await buildNumberedPagesPdf(5), { ...LIMITS, maxPdfPages: 2 });
     expect(doc.partsRead).toBe(2);
+    expect(doc.unread).toBe('全5ページのうち2ページまで読みました（INTAKE_MAX_PDF_PAGES = 2）');
     expect(doc.lines).toEqual([pageMarker(1), pageMarker(2)]);
   });
 

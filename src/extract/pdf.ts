@@ -1,5 +1,5 @@
 // The PDF reader: the text layer as visual lines, AcroForm fields as named values.
-import type { ExtractLimits, ExtractResult, Extractor } from './document.js';
+import type { ExtractedDocument, ExtractLimits, ExtractResult, Extractor } from './document.js';
 import { envelopeProblem } from './pdf-envelope.js';
 import { failureFromError, NO_TEXT_LAYER } from './pdf-failure.js';
 import { FormFieldCollector } from './pdf-fields.js';
@@ -37,5 +37,8 @@ async function readPages({ document }: OpenedPdf, limits: ExtractLimits): Promis
   if (pageCount > 0 && lines.length === 0 && namedValues.length === 0) {
     return { ok: false, failure: { kind: 'no_text', reason: NO_TEXT_LAYER } };
   }
-  return { ok: true, document: { format: 'pdf', grids: [], lines, namedValues, partsRead: pageCount } };
+  const document_: ExtractedDocument = { format: 'pdf', grids: [], lines, namedValues, partsRead: pageCount };
+  // The form is on the first pages; what follows the limit is not read, and staff are told so.
+  if (document.numPages > pageCount) document_.unread = `全${document.numPages}ページのうち${pageCount}ページまで読みました（INTAKE_MAX_PDF_PAGES = ${limits.maxPdfPages}）`;
+  return { ok: true, document: document_ };
 }

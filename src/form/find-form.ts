@@ -49,8 +49,8 @@ const filledCount = (reading: FormReading) => [...reading.answers.values()].filt
 
 /** What reading one candidate file gave: a form, a file that is not the form, or a flag-worthy failure. */
 export type FileReading =
-  | { kind: 'form'; reading: FormReading }
-  | { kind: 'not_form'; labelsFound: number }
+  | { kind: 'form'; reading: FormReading; unread?: Flag }
+  | { kind: 'not_form'; labelsFound: number; unread?: Flag }
   | { kind: 'no_text'; reason: string }
   | { kind: 'failed'; flag: Flag };
 
@@ -58,7 +58,9 @@ export async function readFormFile(name: string, format: FormFormat, bytes: Buff
   const result = await run(format, bytes, limits);
   if (result.ok) {
     const reading = readForm(result.document);
-    return reading.labelsFound >= MIN_LABELS_FOR_FORM ? { kind: 'form', reading } : { kind: 'not_form', labelsFound: reading.labelsFound };
+    // A limit that left part of the file unread is a flag even where the form itself was read.
+    const unread = result.document.unread ? { unread: makeFlag('unreadable_attachment', { attachment: name, detail: result.document.unread }) } : {};
+    return reading.labelsFound >= MIN_LABELS_FOR_FORM ? { kind: 'form', reading, ...unread } : { kind: 'not_form', labelsFound: reading.labelsFound, ...unread };
   }
   const { failure } = result;
   if (failure.kind === 'no_text') return { kind: 'no_text', reason: failure.reason };
@@ -93,6 +95,7 @@ export async function findForm(found: readonly FoundAttachment[], run: ExtractRu
     if (seen.has(attachment.sha256)) continue;
     seen.add(attachment.sha256);
     const read = await readFormFile(name, attachment.format, attachment.bytes, run, limits);
+    if ((read.kind === 'form' || read.kind === 'not_form') && read.unread) flags.push(read.unread);
     if (read.kind === 'form') forms.push({ attachment, reading: read.reading });
     else if (read.kind === 'no_text') noText.push(`${name}（${read.reason}）`);
     else if (read.kind === 'failed') (read.flag.code === 'unsupported_format' ? unsupported : flags).push(read.flag);
