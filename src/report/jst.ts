@@ -1,16 +1,14 @@
-// Japan time for the reports. Staff read every date in JST whatever the server's time zone; Japan has
-// no daylight saving time, so a fixed offset is exact.
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
+// Japan time for the reports. Staff read every date in JST whatever the server's time zone.
+import { jstWallClock } from '../validate/arrival.js';
 
 /**
  * The JST wall-clock time of an instant, as a Date whose UTC fields hold it. Excel dates have no time
  * zone and exceljs converts through UTC, so this is what a cell must be given to show JST.
  */
-export function jstWallClock(instant: Date): Date {
-  return new Date(instant.getTime() + JST_OFFSET_MS);
-}
+export { jstWallClock };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
 
 /** "2023-10-05" */
 export function jstDay(instant: Date): string {

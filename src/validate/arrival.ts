@@ -32,11 +32,17 @@ export function windowFlags(at: Date, window: { start: Date; end: Date }): Flag[
   return [];
 }
 
+/** Japan has no daylight saving time: a fixed offset is exact. */
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The JST wall-clock time of an instant, as a Date whose UTC fields hold it. */
+export function jstWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + JST_OFFSET_MS);
+}
 
 /** ISO 8601 in Japan time with its offset: 2023-10-11T23:59:59+09:00 (milliseconds only when set). */
 export function toJstIso(date: Date): string {
-  const shifted = new Date(date.getTime() + JST_OFFSET_MS).toISOString();
+  const shifted = jstWallClock(date).toISOString();
   const withoutZone = shifted.endsWith('.000Z') ? shifted.slice(0, -5) : shifted.slice(0, -1);
   return `${withoutZone}+09:00`;
 }
