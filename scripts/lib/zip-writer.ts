@@ -45,6 +45,19 @@ export function zipEntry(name: string | Buffer, data: Buffer, options: ZipEntryO
   return entry;
 }
 
+/**
+ * The fields a local and a central header share, in the same order (APPNOTE.TXT 4.3.7, 4.3.12):
+ * flags, method, time and date (left 0), CRC-32, compressed size, size, name length.
+ */
+function writeSharedFields(header: Buffer, at: number, entry: ZipEntry): void {
+  header.writeUInt16LE(entry.flags, at);
+  header.writeUInt16LE(entry.method, at + 2);
+  header.writeUInt32LE(entry.crc >>> 0, at + 8);
+  header.writeUInt32LE(entry.payload.length, at + 12);
+  header.writeUInt32LE(entry.declaredSize >>> 0, at + 16);
+  header.writeUInt16LE(entry.name.length, at + 20);
+}
+
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -54,22 +67,12 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.flags, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.payload.length, 18);
-    local.writeUInt32LE(entry.declaredSize >>> 0, 22);
-    local.writeUInt16LE(entry.name.length, 26);
+    writeSharedFields(local, 6, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(entry.unixMode === undefined ? 20 : (3 << 8) | 20, 4); // made by: 3 = Unix
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.flags, 8);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.payload.length, 20);
-    central.writeUInt32LE(entry.declaredSize >>> 0, 24);
-    central.writeUInt16LE(entry.name.length, 28);
+    writeSharedFields(central, 8, entry);
     central.writeUInt32LE(((entry.unixMode ?? 0) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     locals.push(local, entry.name, entry.payload);
